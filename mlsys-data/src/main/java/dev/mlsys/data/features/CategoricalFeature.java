@@ -41,6 +41,7 @@ public final class CategoricalFeature implements Feature {
   }
 
   private final List<String> fields;
+  private final String name;
   private final Encoding encoding;
   private final Unseen unseen;
   private final int buckets;
@@ -49,9 +50,10 @@ public final class CategoricalFeature implements Feature {
   private final boolean indicator;
   private final int minCount;
 
-  private CategoricalFeature(List<String> fields, Encoding encoding, Unseen unseen, int buckets,
+  private CategoricalFeature(List<String> fields, String name, Encoding encoding, Unseen unseen, int buckets,
       boolean alternateSign, Imputation imputation, boolean indicator, int minCount) {
     this.fields = fields;
+    this.name = name;
     this.encoding = encoding;
     this.unseen = unseen;
     this.buckets = buckets;
@@ -85,7 +87,7 @@ public final class CategoricalFeature implements Feature {
     if (this.imputation != null) {
       throw new IllegalStateException(name() + " already imputes with " + this.imputation);
     }
-    return new CategoricalFeature(fields, encoding, unseen, buckets, alternateSign, imputation, indicator, minCount);
+    return new CategoricalFeature(fields, name, encoding, unseen, buckets, alternateSign, imputation, indicator, minCount);
   }
 
   /**
@@ -93,7 +95,7 @@ public final class CategoricalFeature implements Feature {
    *     part) was missing, else 0
    */
   public CategoricalFeature missingIndicator() {
-    return new CategoricalFeature(fields, encoding, unseen, buckets, alternateSign, imputation, true, minCount);
+    return new CategoricalFeature(fields, name, encoding, unseen, buckets, alternateSign, imputation, true, minCount);
   }
 
   /**
@@ -116,7 +118,7 @@ public final class CategoricalFeature implements Feature {
       throw new IllegalArgumentException(name() + ": minCount " + minCount
           + " needs an unseen policy other than error, or rare training values would be rejected");
     }
-    return new CategoricalFeature(fields, encoding, unseen, buckets, alternateSign, imputation, indicator, minCount);
+    return new CategoricalFeature(fields, name, encoding, unseen, buckets, alternateSign, imputation, indicator, minCount);
   }
 
   /**
@@ -129,12 +131,32 @@ public final class CategoricalFeature implements Feature {
     if (encoding != Encoding.HASHED) {
       throw new IllegalArgumentException(name() + ": alternateSign applies to hashed features only");
     }
-    return new CategoricalFeature(fields, encoding, unseen, buckets, alternateSign, imputation, indicator, minCount);
+    return new CategoricalFeature(fields, name, encoding, unseen, buckets, alternateSign, imputation, indicator, minCount);
   }
 
-  /** @return the feature's name: the field, or the cross's fields joined by {@code ^} */
+  /**
+   * @return the name output columns are derived from: the field, or the cross's fields joined by
+   *     {@code ^}, unless {@link #named(String)}
+   */
   public String name() {
-    return String.join("^", fields);
+    return name;
+  }
+
+  /**
+   * Names the feature's output columns, so the same input can feed two features (for example
+   * one-hot and hashed) without a clash of column names.
+   *
+   * @param name the base of the output column names
+   * @return a copy with the name
+   * @throws IllegalArgumentException if the name is null or blank
+   */
+  public CategoricalFeature named(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("feature name must not be null or blank but was: "
+          + (name == null ? "null" : "'" + name + "'"));
+    }
+    return new CategoricalFeature(fields, name, encoding, unseen, buckets, alternateSign, imputation, indicator,
+        minCount);
   }
 
   Encoding encoding() {
@@ -167,14 +189,15 @@ public final class CategoricalFeature implements Feature {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CategoricalFeature f && fields.equals(f.fields) && encoding == f.encoding
+    return o instanceof CategoricalFeature f && fields.equals(f.fields) && name.equals(f.name)
+        && encoding == f.encoding
         && unseen == f.unseen && buckets == f.buckets && alternateSign == f.alternateSign
         && Objects.equals(imputation, f.imputation) && indicator == f.indicator && minCount == f.minCount;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(fields, encoding, unseen, buckets, alternateSign, imputation, indicator, minCount);
+    return Objects.hash(fields, name, encoding, unseen, buckets, alternateSign, imputation, indicator, minCount);
   }
 
   @Override
@@ -182,6 +205,9 @@ public final class CategoricalFeature implements Feature {
     StringBuilder sb = new StringBuilder(fields.size() == 1 ? "categorical(" : "cross(")
         .append(String.join(", ", fields)).append(").").append(encoding.id()).append('(');
     sb.append(encoding == Encoding.HASHED ? String.valueOf(buckets) : unseen.id()).append(')');
+    if (!name.equals(String.join("^", fields))) {
+      sb.append(".named(").append(name).append(')');
+    }
     if (imputation != null) {
       sb.append(".impute(").append(imputation).append(')');
     }
@@ -213,8 +239,8 @@ public final class CategoricalFeature implements Feature {
      * @return a one-hot feature: one column per category
      */
     public CategoricalFeature oneHot(Unseen unseen) {
-      return new CategoricalFeature(fields, Encoding.ONE_HOT, Objects.requireNonNull(unseen, "unseen"), 0, true,
-          null, false, 1);
+      Objects.requireNonNull(unseen, "unseen");
+      return new CategoricalFeature(fields, String.join("^", fields), Encoding.ONE_HOT, unseen, 0, true, null, false, 1);
     }
 
     /**
@@ -222,8 +248,8 @@ public final class CategoricalFeature implements Feature {
      * @return an ordinal feature: one column holding the category's code 0, 1, ...
      */
     public CategoricalFeature ordinal(Unseen unseen) {
-      return new CategoricalFeature(fields, Encoding.ORDINAL, Objects.requireNonNull(unseen, "unseen"), 0, true,
-          null, false, 1);
+      Objects.requireNonNull(unseen, "unseen");
+      return new CategoricalFeature(fields, String.join("^", fields), Encoding.ORDINAL, unseen, 0, true, null, false, 1);
     }
 
     /**
@@ -235,7 +261,7 @@ public final class CategoricalFeature implements Feature {
       if (buckets < 1) {
         throw new IllegalArgumentException(String.join("^", fields) + ": buckets must be >= 1 but was: " + buckets);
       }
-      return new CategoricalFeature(fields, Encoding.HASHED, null, buckets, true, null, false, 1);
+      return new CategoricalFeature(fields, String.join("^", fields), Encoding.HASHED, null, buckets, true, null, false, 1);
     }
 
     @Override

@@ -359,7 +359,7 @@ final class FittedCategorical extends FittedFeature {
       names.add(displayKey(categories.get(i)));
     }
     String known = names + (categories.size() > 10 ? " and " + (categories.size() - 10) + " more" : "");
-    return new InvalidInputException(List.of(new Violation(name, value, Rule.UNSEEN_CATEGORY,
+    return new InvalidInputException(List.of(new Violation(String.join("^", fields), value, Rule.UNSEEN_CATEGORY,
         "was not seen when the feature pipeline was fitted (unseen policy: error); known values are " + known)));
   }
 
@@ -381,6 +381,9 @@ final class FittedCategorical extends FittedFeature {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("type", "categorical");
     m.put("fields", fields);
+    if (!name.equals(String.join("^", fields))) {
+      m.put("name", name);
+    }
     m.put("encoding", encoding.id());
     if (imputeValue != null || spec.imputation() != null) {
       Map<String, Object> imp = new LinkedHashMap<>();
@@ -474,6 +477,9 @@ final class FittedCategorical extends FittedFeature {
     }
     if (o.getBoolean("missingIndicator")) {
       spec = spec.missingIndicator();
+    }
+    if (o.has("name")) {
+      spec = spec.named(o.getString("name"));
     }
     return new FittedCategorical(spec, slots, imputeValue, categories, mostFrequent);
   }

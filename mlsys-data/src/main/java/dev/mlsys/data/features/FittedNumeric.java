@@ -21,6 +21,7 @@ final class FittedNumeric extends FittedFeature {
 
   private final NumericFeature spec;
   private final String field;
+  private final String name;
   private final boolean impute;
   private final double imputeValue;
   private final boolean indicator;
@@ -37,6 +38,7 @@ final class FittedNumeric extends FittedFeature {
     super(slots);
     this.spec = spec;
     this.field = spec.field();
+    this.name = spec.name();
     this.impute = spec.imputation() != null;
     this.imputeValue = imputeValue;
     this.indicator = spec.indicator();
@@ -164,13 +166,13 @@ final class FittedNumeric extends FittedFeature {
   void outputNames(List<String> out) {
     if (oneHot) {
       for (int b = 0; b + 1 < edges.length; b++) {
-        out.add(field + "[" + bound(edges[b]) + "," + bound(edges[b + 1]) + ")");
+        out.add(name + "[" + bound(edges[b]) + "," + bound(edges[b + 1]) + ")");
       }
     } else {
-      out.add(field);
+      out.add(name);
     }
     if (indicator) {
-      out.add(field + ":missing");
+      out.add(name + ":missing");
     }
   }
 
@@ -227,6 +229,9 @@ final class FittedNumeric extends FittedFeature {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("type", "numeric");
     m.put("field", field);
+    if (!name.equals(field)) {
+      m.put("name", name);
+    }
     if (impute) {
       Map<String, Object> imp = new LinkedHashMap<>();
       imp.put("strategy", spec.imputation().strategy().id());
@@ -262,6 +267,9 @@ final class FittedNumeric extends FittedFeature {
   static FittedNumeric fromJson(JsonObject o, int slot) {
     String field = o.getString("field");
     NumericFeature spec = NumericFeature.of(field);
+    if (o.has("name")) {
+      spec = spec.named(o.getString("name"));
+    }
     double imputeValue = Double.NaN;
     if (o.has("impute")) {
       JsonObject imp = o.getObject("impute");

@@ -35,6 +35,7 @@ public final class NumericFeature implements Feature {
   }
 
   private final String field;
+  private final String name;
   private final Imputation imputation;
   private final boolean indicator;
   private final Transform transform;
@@ -43,9 +44,10 @@ public final class NumericFeature implements Feature {
   private final double[] edges;
   private final BucketEncoding encoding;
 
-  private NumericFeature(String field, Imputation imputation, boolean indicator, Transform transform,
+  private NumericFeature(String field, String name, Imputation imputation, boolean indicator, Transform transform,
       Scaling scaling, int buckets, double[] edges, BucketEncoding encoding) {
     this.field = field;
+    this.name = name;
     this.imputation = imputation;
     this.indicator = indicator;
     this.transform = transform;
@@ -60,7 +62,7 @@ public final class NumericFeature implements Feature {
       throw new IllegalArgumentException("field name must not be null or blank but was: "
           + (field == null ? "null" : "'" + field + "'"));
     }
-    return new NumericFeature(field, null, false, Transform.NONE, Scaling.NONE, 0, null, null);
+    return new NumericFeature(field, field, null, false, Transform.NONE, Scaling.NONE, 0, null, null);
   }
 
   @Override
@@ -71,6 +73,27 @@ public final class NumericFeature implements Feature {
   /** @return the input field */
   public String field() {
     return field;
+  }
+
+  /** @return the name output columns are derived from: the field's, unless {@link #named(String)} */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * Names the feature's output columns, so the same field can feed two features (for example
+   * raw and bucketed) without a clash of column names.
+   *
+   * @param name the base of the output column names
+   * @return a copy with the name
+   * @throws IllegalArgumentException if the name is null or blank
+   */
+  public NumericFeature named(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("feature name must not be null or blank but was: "
+          + (name == null ? "null" : "'" + name + "'"));
+    }
+    return new NumericFeature(field, name, imputation, indicator, transform, scaling, buckets, edges, encoding);
   }
 
   /**
@@ -88,12 +111,12 @@ public final class NumericFeature implements Feature {
     if (this.imputation != null) {
       throw new IllegalStateException("field '" + field + "' already imputes with " + this.imputation);
     }
-    return new NumericFeature(field, imputation, indicator, transform, scaling, buckets, edges, encoding);
+    return new NumericFeature(field, name, imputation, indicator, transform, scaling, buckets, edges, encoding);
   }
 
   /** @return a copy that adds a column {@code field:missing}: 1 if the raw value was missing, else 0 */
   public NumericFeature missingIndicator() {
-    return new NumericFeature(field, imputation, true, transform, scaling, buckets, edges, encoding);
+    return new NumericFeature(field, name, imputation, true, transform, scaling, buckets, edges, encoding);
   }
 
   /**
@@ -224,7 +247,7 @@ public final class NumericFeature implements Feature {
     if (transform != Transform.NONE) {
       throw new IllegalStateException("field '" + field + "' already has the transform " + transform.id());
     }
-    return new NumericFeature(field, imputation, indicator, t, scaling, buckets, edges, encoding);
+    return new NumericFeature(field, name, imputation, indicator, t, scaling, buckets, edges, encoding);
   }
 
   private NumericFeature withScaling(Scaling s, int n, double[] e, BucketEncoding enc) {
@@ -232,24 +255,28 @@ public final class NumericFeature implements Feature {
       throw new IllegalStateException("field '" + field + "' already has the scaling " + scaling.id()
           + "; a numeric feature has at most one scaling or bucketing");
     }
-    return new NumericFeature(field, imputation, indicator, transform, s, n, e, enc);
+    return new NumericFeature(field, name, imputation, indicator, transform, s, n, e, enc);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof NumericFeature f && field.equals(f.field) && Objects.equals(imputation, f.imputation)
+    return o instanceof NumericFeature f && field.equals(f.field) && name.equals(f.name)
+        && Objects.equals(imputation, f.imputation)
         && indicator == f.indicator && transform == f.transform && scaling == f.scaling && buckets == f.buckets
         && Arrays.equals(edges, f.edges) && encoding == f.encoding;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(field, imputation, indicator, transform, scaling, buckets, Arrays.hashCode(edges), encoding);
+    return Objects.hash(field, name, imputation, indicator, transform, scaling, buckets, Arrays.hashCode(edges), encoding);
   }
 
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("numeric(").append(field).append(')');
+    if (!name.equals(field)) {
+      sb.append(".named(").append(name).append(')');
+    }
     if (imputation != null) {
       sb.append(".impute(").append(imputation).append(')');
     }
