@@ -197,9 +197,51 @@ final class ObjectReservoir<T> extends UniformReservoir implements ReservoirSamp
     return merged;
   }
 
-  /** For a stratified sampler: a new empty stratum reservoir on the given generator. */
-  ObjectReservoir<T> emptyLike(SplitMix64 generator) {
-    return new ObjectReservoir<>(k, generator, null);
+  /** The smallest kept key; +Infinity when empty. For tie-breaks that must not favour any stratum. */
+  double minKey() {
+    double min = Double.POSITIVE_INFINITY;
+    for (int slot = 0; slot < size; slot++) {
+      min = Math.min(min, keys[slot]);
+    }
+    return min;
+  }
+
+  /** A stratum's state without k and generator, which its stratified sampler holds. */
+  @SuppressWarnings("unchecked")
+  void writeStratum(DataOutputStream out, ItemSerializer<? super T> serializer) throws IOException {
+    out.writeLong(count);
+    out.writeLong(skip);
+    out.writeInt(size);
+    for (int slot : slotsInKeyOrder()) {
+      out.writeDouble(keys[slot]);
+      serializer.write((T) items[slot], out);
+    }
+  }
+
+  static <T> ObjectReservoir<T> readStratum(DataInputStream in, int k, SplitMix64 rng,
+      ItemSerializer<? extends T> serializer, String format) throws IOException {
+    long count = in.readLong();
+    check(count >= 0, format, "stratum count must be >= 0 but was: " + count);
+    long skip = in.readLong();
+    int size = in.readInt();
+    check(size == Math.min(k, count), format, String.format(Locale.ROOT,
+        "stratum size must be min(k, count) = %d but was: %d", Math.min(k, count), size));
+    check(skip >= -1 && (skip == 0 || size == k), format,
+        "skip " + skip + " is impossible for a stratum holding " + size + " of " + k);
+    ObjectReservoir<T> r = new ObjectReservoir<>(k, rng, null);
+    r.count = count;
+    r.skip = skip;
+    double previous = -1;
+    for (int i = 0; i < size; i++) {
+      double key = in.readDouble();
+      check(key >= 0 && key < 1 && key >= previous, format,
+          "keys must be increasing in [0, 1) but key " + i + " was: " + key);
+      previous = key;
+      T item = serializer.read(in);
+      int slot = r.push(key);
+      r.items[slot] = item;
+    }
+    return r;
   }
 
   @Override

@@ -50,4 +50,16 @@ public final class Samplers {
   public static <T> WeightedReservoirSampler.Builder<T> weightedReservoir(int k) {
     return new WeightedReservoirSampler.Builder<>(k, 0L, 0L);
   }
+
+  /**
+   * A stratified sampler; choose {@code perStratum(n)}, {@code proportional(total)} or
+   * {@code allocation(map)} on the builder.
+   *
+   * @param stratumOf gives each item's stratum (not null for any item)
+   * @param <T> the item type
+   * @return a builder
+   */
+  public static <T> StratifiedSampler.Builder<T> stratified(java.util.function.Function<? super T, ?> stratumOf) {
+    return new StratifiedSampler.Builder<>(stratumOf, null, 0, java.util.Map.of(), 0L, 0L);
+  }
 }
