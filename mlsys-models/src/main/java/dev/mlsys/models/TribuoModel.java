@@ -31,7 +31,6 @@ public final class TribuoModel implements TrainedModel {
   private final String name;
   private final String[] sortedNames;
   private final int[] sortedToInput;
-  private final boolean probabilities;
 
   private TribuoModel(Model<?> model, Task task, List<String> featureNames, List<String> classes, String name) {
     this.model = model;
@@ -51,7 +50,6 @@ public final class TribuoModel implements TrainedModel {
       sortedToInput[i] = order[i];
       sortedNames[i] = featureNames.get(order[i]);
     }
-    this.probabilities = model.generatesProbabilities();
   }
 
   /**
@@ -126,7 +124,9 @@ public final class TribuoModel implements TrainedModel {
     ArrayExample<Label> ex = new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, sortedNames, values);
     org.tribuo.Prediction<Label> p = ((Model<Label>) model).predict(ex);
     double[] out = new double[classes.size()];
-    if (probabilities) {
+    // Tribuo's tree models say they give no probabilities, yet their leaves carry the weighted
+    // class distribution and flag each prediction as probabilistic: trust the prediction's flag.
+    if (p.hasProbabilities()) {
       Map<String, Label> scores = p.getOutputScores();
       for (int k = 0; k < out.length; k++) {
         Label l = scores.get(classes.get(k));
