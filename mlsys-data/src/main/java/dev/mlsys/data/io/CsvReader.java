@@ -65,7 +65,7 @@ public final class CsvReader implements Iterator<CsvRecord>, AutoCloseable {
     try {
       in = Files.newInputStream(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot open " + file + ": " + reason(e), e);
     }
     return open(in, file.toString(), format);
   }
@@ -233,6 +233,20 @@ public final class CsvReader implements Iterator<CsvRecord>, AutoCloseable {
     }
     parser.expect(names);
     return List.of(names);
+  }
+
+  /** @return why an I/O operation failed, in words (the JDK's file exceptions carry only the path) */
+  static String reason(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private static void closeQuietly(CsvParser parser, Throwable cause) {

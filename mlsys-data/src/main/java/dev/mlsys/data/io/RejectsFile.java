@@ -58,7 +58,7 @@ final class RejectsFile implements Closeable {
       }
       return r;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write rejected rows to " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write rejected rows to " + file + ": " + CsvReader.reason(e), e);
     }
   }
 
@@ -72,7 +72,7 @@ final class RejectsFile implements Closeable {
       out.write(row.rawUnsafe());
       out.write('\n');
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write rejected rows to " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write rejected rows to " + file + ": " + CsvReader.reason(e), e);
     }
   }
 
@@ -85,7 +85,7 @@ final class RejectsFile implements Closeable {
     try {
       out.close();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write rejected rows to " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write rejected rows to " + file + ": " + CsvReader.reason(e), e);
     }
   }
 }

@@ -34,7 +34,7 @@ public record InferredSchema(Schema schema, List<ColumnReport> columns, long sam
       sb.append(String.format(Locale.ROOT, ", %d malformed rows left out", malformedRows));
     }
     sb.append('\n');
-    String row = "%-" + width + "s  %-11s  %-8s  %s%n";
+    String row = "%-" + width + "s  %-12s  %-8s  %s%n";
     sb.append(String.format(Locale.ROOT, row, "column", "type", "nullable", "why"));
     for (ColumnReport c : columns) {
       sb.append(String.format(Locale.ROOT, row, c.name(), c.type().id() + (c.label() ? "*" : ""),

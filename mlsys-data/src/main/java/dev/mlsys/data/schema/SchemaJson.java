@@ -99,7 +99,7 @@ public final class SchemaJson {
     try {
       Files.writeString(file, write(schema), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write schema to " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write schema to " + file + ": " + reason(e), e);
     }
   }
 
@@ -123,7 +123,7 @@ public final class SchemaJson {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read schema from " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read schema from " + file + ": " + reason(e), e);
     }
     return read(text, file.toString());
   }
@@ -272,6 +272,16 @@ public final class SchemaJson {
     } catch (IllegalArgumentException e) {
       throw new CorruptArtifactException(n.where + ": " + e.getMessage(), e);
     }
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private static Set<String> plus(Set<String> base, String... more) {
