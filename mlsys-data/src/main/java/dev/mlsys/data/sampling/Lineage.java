@@ -1,0 +1,90 @@
+package dev.mlsys.data.sampling;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Which random streams a sampler's keys came from, so that merge can refuse samplers whose keys
+ * are not independent (the classic mistake: every partition built with the same seed).
+ *
+ * <p>{@code stream} is the start state of the sampler's own generator; it counts as used once the
+ * generator has moved. {@code merged} holds the streams of everything merged in. A merged sampler
+ * draws from the stream {@code a.stream ^ b.stream}: XOR is commutative and associative, so the
+ * result of merging does not depend on the order or the tree of merges.
+ *
+ * <p>Immutable.
+ */
+final class Lineage {
+  private static final long[] NONE = new long[0];
+
+  final long stream;
+  private final long[] merged;
+
+  Lineage(long stream, long[] merged) {
+    this.stream = stream;
+    this.merged = merged;
+  }
+
+  static Lineage of(long seed, long partition) {
+    return new Lineage(SplitMix64.streamStart(seed, partition), NONE);
+  }
+
+  /** @return the sorted streams whose draws are in the sampler, given its generator now */
+  long[] used(SplitMix64 rng) {
+    if (rng.state() == stream) {
+      return merged;
+    }
+    return union(merged, new long[] {stream});
+  }
+
+  /**
+   * @throws IllegalArgumentException if the two samplers drew from a common stream
+   */
+  static Lineage merge(Lineage a, SplitMix64 rngA, Lineage b, SplitMix64 rngB) {
+    long[] ua = a.used(rngA);
+    long[] ub = b.used(rngB);
+    long[] all = union(ua, ub);
+    if (all.length != ua.length + ub.length) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "cannot merge samplers that drew from the same random stream (%d of their streams are"
+              + " shared): their samples are not independent; build the sampler of each partition"
+              + " with its own .partition(index) (or its own seed), and merge each partition once",
+          ua.length + ub.length - all.length));
+    }
+    return new Lineage(a.stream ^ b.stream, all);
+  }
+
+  long[] merged() {
+    return merged;
+  }
+
+  static long[] union(long[] a, long[] b) {
+    long[] out = new long[a.length + b.length];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < a.length || j < b.length) {
+      long next;
+      if (j == b.length || (i < a.length && a[i] < b[j])) {
+        next = a[i++];
+      } else if (i == a.length || b[j] < a[i]) {
+        next = b[j++];
+      } else {
+        next = a[i++];
+        j++;
+      }
+      out[n++] = next;
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  /** For deserialization: {@code merged} must be strictly increasing. */
+  static boolean sortedDistinct(long[] values) {
+    for (int i = 1; i < values.length; i++) {
+      if (values[i - 1] >= values[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
