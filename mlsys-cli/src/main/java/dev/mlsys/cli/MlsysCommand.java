@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
         + " serving and drift monitoring.",
     subcommands = {
         QuickstartCommand.class,
+        SampleCommand.class,
         picocli.CommandLine.HelpCommand.class
     },
     footer = {"", "Exit codes: 0 success, 1 a finding (rejected rows, drift), 2 usage or I/O error."})
