@@ -243,6 +243,22 @@ class RoutingTest {
   }
 
   @Test
+  void promotingTheShadowVersionEndsTheShadow() throws Exception {
+    try (PredictionService s = service()) {
+      s.shadow("v2");
+      s.predict(record(1, "pro"));
+      ShadowStats before = awaitCompared(s, 1);
+      s.promote("v2");
+      for (int i = 0; i < 20; i++) {
+        assertEquals("v2", s.predict(record(i, "pro")).modelVersion());
+      }
+      Thread.sleep(50);
+      assertEquals(before, s.shadowStats().orElseThrow());
+      assertTrue(s.toString().startsWith("PredictionService[active='v2' (generation 2)"), s.toString());
+    }
+  }
+
+  @Test
   void shadowingNeedsAStagedVersion() {
     try (PredictionService s = service()) {
       assertFalse(s.shadowStats().isPresent());
