@@ -2,7 +2,7 @@ package dev.mlsys.data.testdata;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.mlsys.api.Coercion;
 import dev.mlsys.api.Field;
 import dev.mlsys.api.Row;
@@ -82,20 +82,28 @@ public final class RealData {
         "ABRAND", "AZEILPL", "APLEZIER", "AFIETS", "AINBOED", "ABYSTAND");
   }
 
-  /** @return the raw records of a CSV resource, header first; empty and NA cells are null */
-  public static List<Map<String, String>> records(String file) {
+  /** @return the cells of a CSV resource, the header first; empty and NA cells are null */
+  public static List<String[]> cells(String file) {
     try (InputStream in = RealData.class.getResourceAsStream("/data/" + file)) {
       if (in == null) {
         throw new IllegalStateException("no test resource /data/" + file);
       }
       CsvMapper mapper = new CsvMapper();
-      CsvSchema schema = CsvSchema.emptySchema().withHeader();
-      List<Map<String, String>> out = new ArrayList<>();
-      try (MappingIterator<Map<String, String>> it = mapper.readerFor(Map.class).with(schema).readValues(in)) {
+      mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+      List<String[]> out = new ArrayList<>();
+      try (MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(in)) {
+        boolean header = true;
         while (it.hasNext()) {
-          Map<String, String> m = new LinkedHashMap<>(it.next());
-          m.replaceAll((key, v) -> v == null || v.isEmpty() || v.equals("NA") ? null : v);
-          out.add(m);
+          String[] r = it.next();
+          if (!header) {
+            for (int j = 0; j < r.length; j++) {
+              if (r[j].isEmpty() || r[j].equals("NA")) {
+                r[j] = null;
+              }
+            }
+          }
+          header = false;
+          out.add(r);
         }
       }
       return out;
@@ -104,36 +112,61 @@ public final class RealData {
     }
   }
 
-  private static List<Row> rows(String file, String label, Set<String> numeric, Set<String> timestamps) {
-    List<Map<String, String>> records = records(file);
-    List<String> columns = new ArrayList<>(records.get(0).keySet());
-    Schema.Builder b = Schema.builder().coercion(Coercion.LENIENT);
-    for (String c : columns) {
-      boolean nullable = records.stream().anyMatch(r -> r.get(c) == null);
-      Field f;
-      if (numeric.contains(c)) {
-        f = Field.numeric(c);
-      } else if (timestamps.contains(c)) {
-        f = Field.timestamp(c);
-      } else {
-        Set<String> values = new TreeSet<>();
-        records.forEach(r -> {
-          if (r.get(c) != null) {
-            values.add(r.get(c));
-          }
-        });
-        f = Field.categorical(c, values.toArray(new String[0]));
+  /** @return the records of a CSV resource by column name; empty and NA cells are null */
+  public static List<Map<String, String>> records(String file) {
+    List<String[]> cells = cells(file);
+    String[] header = cells.get(0);
+    List<Map<String, String>> out = new ArrayList<>(cells.size() - 1);
+    for (String[] r : cells.subList(1, cells.size())) {
+      Map<String, String> m = new LinkedHashMap<>();
+      for (int j = 0; j < header.length; j++) {
+        m.put(header[j], r[j]);
       }
+      out.add(m);
+    }
+    return out;
+  }
+
+  private static List<Row> rows(String file, String label, Set<String> numeric, Set<String> timestamps) {
+    List<String[]> cells = cells(file);
+    String[] header = cells.get(0);
+    List<String[]> body = cells.subList(1, cells.size());
+    Schema.Builder b = Schema.builder().coercion(Coercion.LENIENT);
+    int labelAt = -1;
+    for (int j = 0; j < header.length; j++) {
+      String c = header[j];
+      boolean nullable = false;
+      Set<String> values = new TreeSet<>();
+      for (String[] r : body) {
+        nullable |= r[j] == null;
+        if (r[j] != null) {
+          values.add(r[j]);
+        }
+      }
+      Field f = numeric.contains(c) ? Field.numeric(c) : timestamps.contains(c) ? Field.timestamp(c)
+          : Field.categorical(c, values.toArray(new String[0]));
       if (c.equals(label)) {
-        b.label(f);
+        labelAt = j;
       } else {
         b.field(f.withNullable(nullable));
       }
+      if (c.equals(label)) {
+        b.label(f);
+      }
     }
     Schema schema = b.build();
-    List<Row> rows = new ArrayList<>(records.size());
-    for (Map<String, String> r : records) {
-      rows.add(schema.row(r));
+    List<Row> rows = new ArrayList<>(body.size());
+    for (String[] r : body) {
+      // positional values in schema order: the features, then the label
+      Object[] values = new Object[header.length];
+      int k = 0;
+      for (int j = 0; j < header.length; j++) {
+        if (j != labelAt) {
+          values[k++] = r[j];
+        }
+      }
+      values[k] = r[labelAt];
+      rows.add(schema.rowOf(values));
     }
     return Collections.unmodifiableList(rows);
   }
