@@ -149,7 +149,7 @@ public final class Artifacts {
     String where = path.toString();
     ModelArtifact.Builder b = ModelArtifact.builder(ModelJson.read(text(files, "model.json"), files, where + "/model.json"));
     if (files.containsKey("schema.json")) {
-      b.schema(SchemaJson.read(text(files, "schema.json"), where + "/schema.json"));
+      b.schema(readSchema(text(files, "schema.json"), where + "/schema.json"));
     }
     if (files.containsKey("pipeline.json")) {
       try {
@@ -226,7 +226,7 @@ public final class Artifacts {
     Map<String, byte[]> tribuo = new LinkedHashMap<>();
     files.put("model.json", utf8(ModelJson.write(artifact.model(), tribuo)));
     files.putAll(tribuo);
-    artifact.schema().ifPresent(s -> files.put("schema.json", utf8(SchemaJson.write(s))));
+    artifact.schema().ifPresent(s -> files.put("schema.json", utf8(dev.mlsys.data.schema.SchemaJson.write(s))));
     artifact.pipeline().ifPresent(p -> files.put("pipeline.json", utf8(p.toJson())));
     artifact.calibratorJson().ifPresent(c -> files.put("calibrator.json", utf8(c)));
     Map<String, Object> metrics = new LinkedHashMap<>();
@@ -417,6 +417,16 @@ public final class Artifacts {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private static dev.mlsys.api.Schema readSchema(String json, String where) {
+    try {
+      return dev.mlsys.data.schema.SchemaJson.read(json);
+    } catch (CorruptArtifactException e) {
+      throw new CorruptArtifactException(where + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new CorruptArtifactException(where + ": " + e.getMessage(), e);
     }
   }
 
