@@ -30,7 +30,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -333,10 +333,13 @@ public final class Artifacts {
     return files;
   }
 
+  /** Reads through the central directory, so a zip cut short anywhere is refused. */
   private static Map<String, byte[]> readZip(Path zip) {
     Map<String, byte[]> files = new TreeMap<>();
-    try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
-      for (ZipEntry e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
+    try (ZipFile z = new ZipFile(zip.toFile())) {
+      java.util.Enumeration<? extends ZipEntry> entries = z.entries();
+      while (entries.hasMoreElements()) {
+        ZipEntry e = entries.nextElement();
         String name = e.getName();
         if (e.isDirectory()) {
           safeName(zip, name.endsWith("/") ? name.substring(0, name.length() - 1) : name);
@@ -346,13 +349,15 @@ public final class Artifacts {
         if (files.containsKey(name)) {
           throw new CorruptArtifactException(zip + ": entry '" + name + "' appears twice");
         }
-        files.put(name, readBounded(z, zip, name));
+        try (InputStream in = z.getInputStream(e)) {
+          files.put(name, readBounded(in, zip, name));
+        }
         if (files.size() > MAX_FILES) {
           throw new CorruptArtifactException(zip + ": more than " + MAX_FILES + " entries");
         }
       }
     } catch (java.util.zip.ZipException e) {
-      throw new CorruptArtifactException(zip + ": not a readable zip file: " + e.getMessage(), e);
+      throw new CorruptArtifactException(zip + ": not a readable zip file (truncated or damaged): " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read artifact " + zip + ": " + e.getMessage(), e);
     }
