@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.tribuo.impl.ArrayExample;
 
 /**
  * Members, a weight per member, and a {@link Combiner}: the model bagging, AdaBoost and voting
@@ -24,6 +25,7 @@ public final class EnsembleModel implements TrainedModel {
   private final double weightSum;
   private final Combiner combiner;
   private final OutOfBagEstimate outOfBag;
+  private final TribuoModel exampleMaker;
 
   private EnsembleModel(String kind, List<TrainedModel> members, double[] weights, Combiner combiner,
       OutOfBagEstimate outOfBag) {
@@ -37,6 +39,18 @@ public final class EnsembleModel implements TrainedModel {
     this.weightSum = s;
     this.combiner = combiner;
     this.outOfBag = outOfBag;
+    TribuoModel maker = null;
+    boolean allShare = true;
+    for (TrainedModel m : members) {
+      if (m instanceof TribuoModel t) {
+        if (maker == null) {
+          maker = t;
+        } else if (!maker.sharesExamplesWith(t)) {
+          allShare = false;
+        }
+      }
+    }
+    this.exampleMaker = allShare ? maker : null;
   }
 
   /**
@@ -141,14 +155,27 @@ public final class EnsembleModel implements TrainedModel {
   @Override
   public double[] output(double[] features) {
     Outputs.checkInput(this, features);
+    ArrayExample<?> shared = exampleMaker == null ? null : exampleMaker.example(features);
     double[] decision = new double[combiner == Combiner.MEAN ? 1 : classes().size()];
     for (int m = 0; m < members.size(); m++) {
-      double[] term = term(m, members.get(m).output(features));
+      double[] term = term(m, memberOutput(m, features, shared));
       for (int k = 0; k < decision.length; k++) {
         decision[k] += term[k];
       }
     }
     return finish(decision);
+  }
+
+  /**
+   * A member's output. Tribuo members share one Tribuo example per input, built once as Tribuo's
+   * own ensembles do; the vector already passed this ensemble's check.
+   */
+  private double[] memberOutput(int m, double[] features, ArrayExample<?> shared) {
+    TrainedModel member = members.get(m);
+    if (shared != null && member instanceof TribuoModel t) {
+      return t.outputFor(shared);
+    }
+    return member.output(features);
   }
 
   @Override
@@ -242,9 +269,10 @@ public final class EnsembleModel implements TrainedModel {
   public List<MemberContribution> contributions(double[] features) {
     Outputs.checkInput(this, features);
     List<MemberContribution> out = new ArrayList<>(members.size());
+    ArrayExample<?> shared = exampleMaker == null ? null : exampleMaker.example(features);
     for (int m = 0; m < members.size(); m++) {
       TrainedModel member = members.get(m);
-      double[] o = member.output(features);
+      double[] o = memberOutput(m, features, shared);
       Prediction p = Outputs.toPrediction(member, o);
       double[] t = term(m, o);
       List<Double> terms = new ArrayList<>(t.length);

@@ -110,16 +110,29 @@ public final class TribuoModel implements TrainedModel {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public double[] output(double[] features) {
     Outputs.checkInput(this, features);
+    return outputFor(example(features));
+  }
+
+  /** The Tribuo example of a checked vector; members of one ensemble share it, as Tribuo's own ensembles do. */
+  ArrayExample<?> example(double[] features) {
     double[] values = sorted(features);
+    return task == Task.REGRESSION ? new ArrayExample<>(RegressionFactory.UNKNOWN_REGRESSOR, sortedNames, values)
+        : new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, sortedNames, values);
+  }
+
+  /** Whether an example built by {@code other} fits this model (same task and features). */
+  boolean sharesExamplesWith(TribuoModel other) {
+    return task == other.task && Arrays.equals(sortedNames, other.sortedNames);
+  }
+
+  @SuppressWarnings("unchecked")
+  double[] outputFor(ArrayExample<?> ex) {
     if (task == Task.REGRESSION) {
-      ArrayExample<Regressor> ex = new ArrayExample<>(RegressionFactory.UNKNOWN_REGRESSOR, sortedNames, values);
-      return new double[] {((Model<Regressor>) model).predict(ex).getOutput().getValues()[0]};
+      return new double[] {((Model<Regressor>) model).predict((ArrayExample<Regressor>) ex).getOutput().getValues()[0]};
     }
-    ArrayExample<Label> ex = new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, sortedNames, values);
-    return distribution(((Model<Label>) model).predict(ex));
+    return distribution(((Model<Label>) model).predict((ArrayExample<Label>) ex));
   }
 
   @Override
