@@ -138,9 +138,14 @@ abstract class Column implements AutoCloseable {
     return vector().isNull(row);
   }
 
-  /** @return a new empty column of the same field in another allocator */
+  /** @return a new empty column of the same field and position in another allocator */
   Column emptyLike(BufferAllocator allocator) {
-    return create(field, dictionaryId, allocator);
+    return emptyLike(allocator, dictionaryId);
+  }
+
+  /** @return a new empty column of the same field at another position (a categorical's dictionary id) */
+  Column emptyLike(BufferAllocator allocator, int position) {
+    return create(field, position, allocator);
   }
 
   /** Copies value {@code from} of {@code source} (a column of the same field) to slot {@code to}. */
@@ -154,7 +159,12 @@ abstract class Column implements AutoCloseable {
    * order.
    */
   Column head(BufferAllocator allocator, int length) {
-    Column target = emptyLike(allocator);
+    return head(allocator, length, dictionaryId);
+  }
+
+  /** As {@link #head(BufferAllocator, int)}, for a column that moves to another position. */
+  Column head(BufferAllocator allocator, int length, int position) {
+    Column target = emptyLike(allocator, position);
     try {
       FieldVector from = vector();
       FieldVector to = target.vector();
@@ -289,13 +299,31 @@ abstract class Column implements AutoCloseable {
       if (value == null) {
         v.setNull(row);
       } else {
-        v.setSafe(row, ((String) value).getBytes(StandardCharsets.UTF_8));
+        String text = (String) value;
+        checkUnicode(text);
+        v.setSafe(row, text.getBytes(StandardCharsets.UTF_8));
       }
     }
 
     @Override
     Object get(int row) {
       return v.isNull(row) ? null : new String(v.get(row), StandardCharsets.UTF_8);
+    }
+
+    /** UTF-8 cannot hold an unpaired surrogate; refuse it rather than store a replacement. */
+    private void checkUnicode(String text) {
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (Character.isSurrogate(c)) {
+          if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            i++;
+          } else {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                "field '%s': text has an unpaired surrogate U+%04X at index %d, which UTF-8 cannot hold",
+                field.name(), (int) c, i));
+          }
+        }
+      }
     }
   }
 

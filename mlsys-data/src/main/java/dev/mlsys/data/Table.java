@@ -71,8 +71,9 @@ public final class Table implements AutoCloseable {
    * @param schema the table's schema
    * @param rows rows of that schema (each row's schema must have the same fields)
    * @return the table; close it
-   * @throws IllegalArgumentException if a row has another schema, or a timestamp lies outside
-   *     1677-09-21..2262-04-11 (the range of nanosecond timestamps)
+   * @throws IllegalArgumentException if a row has another schema, a timestamp lies outside
+   *     1677-09-21..2262-04-11 (the range of nanosecond timestamps), or a text holds an unpaired
+   *     surrogate (which UTF-8 cannot hold)
    */
   public static Table fromRows(Schema schema, Iterable<Row> rows) {
     return fromRows(schema, rows, Allocators.ROOT);
@@ -262,7 +263,8 @@ public final class Table implements AutoCloseable {
       positions.add(schema.indexOf(label));
     }
     Schema selected = b.build();
-    return derive(selected, (child, c) -> columns[positions.get(c)].head(child, rowCount), positions.size(), rowCount);
+    return derive(selected, (child, c) -> columns[positions.get(c)].head(child, rowCount, c), positions.size(),
+        rowCount);
   }
 
   /**

@@ -57,6 +57,11 @@ class TableProperties {
 
   @Provide
   Arbitrary<List<Row>> rows() {
+    return rowLists();
+  }
+
+  /** @return lists of rows of {@link TableTest#SCHEMA} with every kind of value, missing ones included */
+  static Arbitrary<List<Row>> rowLists() {
     Arbitrary<Double> age = Arbitraries.doubles().between(0, 130);
     Arbitrary<String> plan = Arbitraries.of("free", "pro", "team").injectNull(0.2);
     Arbitrary<String> note = Arbitraries.strings().ofMaxLength(20).injectNull(0.2);

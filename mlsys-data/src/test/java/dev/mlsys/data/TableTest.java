@@ -23,8 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class TableTest {
-  static final Schema SCHEMA = Schema.builder()
+public class TableTest {
+  public static final Schema SCHEMA = Schema.builder()
       .numeric("age", 0, 130)
       .categorical("plan", "free", "pro", "team").nullable("plan")
       .text("note").nullable("note")
