@@ -25,7 +25,7 @@ class LargeInputTest {
         "-Xmx64m", "--add-opens=java.base/java.nio=ALL-UNNAMED",
         "-cp", System.getProperty("java.class.path"),
         Main.class.getName(), Long.toString(ROWS)))
-        .redirectErrorStream(true)
+        .redirectError(ProcessBuilder.Redirect.INHERIT)
         .start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     assertEquals(0, p.waitFor(), output);
