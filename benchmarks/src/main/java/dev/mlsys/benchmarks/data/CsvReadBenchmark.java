@@ -38,7 +38,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * CSV read throughput: one pass over an in-memory file of mixed columns (seven numeric, four
  * categorical, one free-text column with quoted commas and quotes, a label; about 3 % of values
  * missing), generated with a fixed seed so every run reads the same bytes. Divide the file size
- * (printed at setup, 100,000 rows: about 9.6 MB) by the time per pass for MB/s.
+ * (printed at setup; 100,000 rows make 12.67 MB) by the time per pass for MB/s.
  *
  * <p>Two levels, each against Jackson CSV (jackson-dataformat-csv) in the same run:
  * <ul>
