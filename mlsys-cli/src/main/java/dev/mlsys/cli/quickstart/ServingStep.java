@@ -12,6 +12,7 @@ import dev.mlsys.models.artifact.ModelArtifact;
 import dev.mlsys.models.artifact.Provenance;
 import dev.mlsys.serving.CacheStats;
 import dev.mlsys.serving.PredictionService;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +35,9 @@ final class ServingStep {
 
   static void run(Session session, Prepared data, Candidate best, Candidate second, Calibrated calibrated) {
     Path dir = session.options.out().resolve("model");
+    if (Files.isRegularFile(dir.resolve("manifest.json"))) {
+      Quickstart.deleteRecursively(dir);  // the artifact of an earlier run into the same folder
+    }
     ModelArtifact.Builder artifact = ModelArtifact.builder(best.model()).schema(data.dataset().schema())
         .pipeline(data.pipeline()).metrics(best.metrics()).provenance(Provenance.of(best.trainer(), data.train()));
     if (calibrated != null) {
