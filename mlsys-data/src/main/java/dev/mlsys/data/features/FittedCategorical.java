@@ -1,8 +1,5 @@
 package dev.mlsys.data.features;
 
-import com.google.common.hash.HashFunction;
-import com.google.common.hash.Hasher;
-import com.google.common.hash.Hashing;
 import dev.mlsys.api.CategoricalField;
 import dev.mlsys.api.CorruptArtifactException;
 import dev.mlsys.api.Field;
@@ -23,8 +20,6 @@ import java.util.Map;
 
 /** A fitted {@link CategoricalFeature}: a vocabulary (one-hot, ordinal) or a hash (hashed). */
 final class FittedCategorical extends FittedFeature {
-  /** MurmurHash3 x86 32-bit, seed 0: scikit-learn's {@code murmurhash3_32}. */
-  static final HashFunction MURMUR3 = Hashing.murmur3_32_fixed();
   static final String HASH_ID = "murmur3_32-utf8-seed0";
   private static final Comparator<String> NULL_LAST = Comparator.nullsLast(Comparator.naturalOrder());
 
@@ -230,6 +225,19 @@ final class FittedCategorical extends FittedFeature {
   void write(Row row, int[] positions, double[] out, int offset) {
     if (fields.size() == 1) {
       writeSingle(Tokens.of(row.get(positions[slots[0]])), out, offset);
+    } else if (encoding == Encoding.HASHED) {
+      // hash the parts as they are read: no key, no array
+      boolean missing = false;
+      Murmur3 h = new Murmur3();
+      for (int j = 0; j < fields.size(); j++) {
+        String part = Tokens.of(row.get(positions[slots[j]]));
+        missing |= part == null;
+        putPart(h, j, part);
+      }
+      int o = writeHash(h.hash(), out, offset);
+      if (indicator) {
+        out[o] = missing ? 1.0 : 0.0;
+      }
     } else {
       String[] parts = new String[fields.size()];
       for (int j = 0; j < parts.length; j++) {
@@ -267,10 +275,9 @@ final class FittedCategorical extends FittedFeature {
     String value = missing && imputeValue != null ? imputeValue : token;
     int o = offset;
     if (encoding == Encoding.HASHED) {
-      Hasher h = MURMUR3.newHasher();
-      h.putBytes(fieldBytes[0]);
-      putPart(h, value);
-      o = writeHash(h.hash().asInt(), out, o);
+      Murmur3 h = new Murmur3();
+      putPart(h, 0, value);
+      o = writeHash(h.hash(), out, o);
     } else {
       o = writeCode(lookup(value, value), out, o);
     }
@@ -287,15 +294,11 @@ final class FittedCategorical extends FittedFeature {
     }
     int o = offset;
     if (encoding == Encoding.HASHED) {
-      Hasher h = MURMUR3.newHasher();
+      Murmur3 h = new Murmur3();
       for (int j = 0; j < parts.length; j++) {
-        if (j > 0) {
-          h.putByte((byte) Tokens.SEPARATOR);
-        }
-        h.putBytes(fieldBytes[j]);
-        putPart(h, parts[j]);
+        putPart(h, j, parts[j]);
       }
-      o = writeHash(h.hash().asInt(), out, o);
+      o = writeHash(h.hash(), out, o);
     } else {
       String key = crossKey(parts);
       o = writeCode(lookup(key, parts), out, o);
@@ -305,13 +308,20 @@ final class FittedCategorical extends FittedFeature {
     }
   }
 
-  /** Hashes {@code =value}, or the missing mark: {@code field=value} and {@code field\0} never collide. */
-  private static void putPart(Hasher h, String value) {
+  /**
+   * Hashes part {@code j} of the token: {@code field=value}, or {@code field\0} when missing (the
+   * two never collide), after the separator U+001F for every part but the first.
+   */
+  private void putPart(Murmur3 h, int j, String value) {
+    if (j > 0) {
+      h.putByte(Tokens.SEPARATOR);
+    }
+    h.putBytes(fieldBytes[j]);
     if (value == null) {
-      h.putByte((byte) Tokens.MISSING);
+      h.putByte(Tokens.MISSING);
     } else {
-      h.putByte((byte) '=');
-      h.putString(value, StandardCharsets.UTF_8);
+      h.putByte('=');
+      h.putString(value);
     }
   }
 
