@@ -228,13 +228,15 @@ final class FittedCategorical extends FittedFeature {
     } else if (encoding == Encoding.HASHED) {
       // hash the parts as they are read: no key, no array
       boolean missing = false;
-      Murmur3 h = new Murmur3();
+      long h = Murmur3.START;
+      int length = 0;
       for (int j = 0; j < fields.size(); j++) {
         String part = Tokens.of(row.get(positions[slots[j]]));
         missing |= part == null;
-        putPart(h, j, part);
+        h = putPart(h, j, part);
+        length += partLength(j, part);
       }
-      int o = writeHash(h.hash(), out, offset);
+      int o = writeHash(Murmur3.hash(h, length), out, offset);
       if (indicator) {
         out[o] = missing ? 1.0 : 0.0;
       }
@@ -275,9 +277,7 @@ final class FittedCategorical extends FittedFeature {
     String value = missing && imputeValue != null ? imputeValue : token;
     int o = offset;
     if (encoding == Encoding.HASHED) {
-      Murmur3 h = new Murmur3();
-      putPart(h, 0, value);
-      o = writeHash(h.hash(), out, o);
+      o = writeHash(Murmur3.hash(putPart(Murmur3.START, 0, value), partLength(0, value)), out, o);
     } else {
       o = writeCode(lookup(value, value), out, o);
     }
@@ -294,11 +294,13 @@ final class FittedCategorical extends FittedFeature {
     }
     int o = offset;
     if (encoding == Encoding.HASHED) {
-      Murmur3 h = new Murmur3();
+      long h = Murmur3.START;
+      int length = 0;
       for (int j = 0; j < parts.length; j++) {
-        putPart(h, j, parts[j]);
+        h = putPart(h, j, parts[j]);
+        length += partLength(j, parts[j]);
       }
-      o = writeHash(h.hash(), out, o);
+      o = writeHash(Murmur3.hash(h, length), out, o);
     } else {
       String key = crossKey(parts);
       o = writeCode(lookup(key, parts), out, o);
@@ -312,17 +314,20 @@ final class FittedCategorical extends FittedFeature {
    * Hashes part {@code j} of the token: {@code field=value}, or {@code field\0} when missing (the
    * two never collide), after the separator U+001F for every part but the first.
    */
-  private void putPart(Murmur3 h, int j, String value) {
+  private long putPart(long h, int j, String value) {
     if (j > 0) {
-      h.putByte(Tokens.SEPARATOR);
+      h = Murmur3.putByte(h, Tokens.SEPARATOR);
     }
-    h.putBytes(fieldBytes[j]);
+    h = Murmur3.putBytes(h, fieldBytes[j]);
     if (value == null) {
-      h.putByte(Tokens.MISSING);
-    } else {
-      h.putByte('=');
-      h.putString(value);
+      return Murmur3.putByte(h, Tokens.MISSING);
     }
+    return Murmur3.putString(Murmur3.putByte(h, '='), value);
+  }
+
+  /** @return the number of bytes {@link #putPart} feeds */
+  private int partLength(int j, String value) {
+    return (j > 0 ? 1 : 0) + fieldBytes[j].length + 1 + (value == null ? 0 : Murmur3.utf8Length(value));
   }
 
   private static String crossKey(String[] parts) {

@@ -2,82 +2,93 @@ package dev.mlsys.data.features;
 
 /**
  * MurmurHash3 x86 32-bit (Austin Appleby, MurmurHash3.cpp, {@code MurmurHash3_x86_32}) with seed
- * 0, fed incrementally with bytes and with strings encoded as UTF-8 on the fly, so hashing a
- * feature allocates nothing. Equal to Guava's {@code Hashing.murmur3_32_fixed()} over the same
- * bytes (unpaired surrogates encode as {@code '?'}, as {@link String#getBytes} does), which the
- * tests check, and to scikit-learn's {@code murmurhash3_32}.
+ * 0, fed incrementally with bytes and with strings encoded as UTF-8 on the fly. Equal to Guava's
+ * {@code Hashing.murmur3_32_fixed()} over the same bytes (unpaired surrogates encode as
+ * {@code '?'}, as {@link String#getBytes} does), which the tests check, and so to
+ * scikit-learn's {@code murmurhash3_32}.
  *
- * <p>A small mutable state meant to live in one method (where the JIT keeps it in registers);
- * not thread-safe.
+ * <p>The running state is a {@code long} passed by value (the hash so far in the high 32 bits,
+ * up to three pending bytes in bits 8..31, their count in bits 0..1), so hashing allocates
+ * nothing whatever the JIT decides; the caller counts the bytes fed. Stateless and thread-safe.
  */
 final class Murmur3 {
+  /** The state before any byte. */
+  static final long START = 0L;
+
   private static final int C1 = 0xcc9e2d51;
   private static final int C2 = 0x1b873593;
 
-  private int h1;
-  private int pending;
-  private int pendingBytes;
-  private int length;
+  private Murmur3() {}
 
-  void putByte(int b) {
-    pending |= (b & 0xFF) << (8 * pendingBytes);
-    length++;
-    if (++pendingBytes == 4) {
-      h1 = mixH1(h1, mixK1(pending));
-      pending = 0;
-      pendingBytes = 0;
+  static long putByte(long state, int b) {
+    int h1 = (int) (state >>> 32);
+    int pending = (int) (state >>> 8) & 0xFFFFFF;
+    int count = (int) state & 3;
+    pending |= (b & 0xFF) << (8 * count);
+    if (count == 3) {
+      return (long) mixH1(h1, mixK1(pending)) << 32;
     }
+    return ((long) h1 << 32) | ((long) pending << 8) | (count + 1);
   }
 
-  void putBytes(byte[] bytes) {
+  static long putBytes(long state, byte[] bytes) {
     for (byte b : bytes) {
-      putByte(b);
+      state = putByte(state, b);
     }
+    return state;
   }
 
-  /** Feeds the UTF-8 encoding of {@code s}. */
-  void putString(String s) {
+  /** Feeds the UTF-8 encoding of {@code s}; it has {@link #utf8Length(String)} bytes. */
+  static long putString(long state, String s) {
     int n = s.length();
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       if (c < 0x80) {
-        putByte(c);
+        state = putByte(state, c);
+      } else if (c < 0x800) {
+        state = putByte(putByte(state, 0xC0 | (c >>> 6)), 0x80 | (c & 0x3F));
+      } else if (!Character.isSurrogate(c)) {
+        state = putByte(putByte(putByte(state, 0xE0 | (c >>> 12)), 0x80 | ((c >>> 6) & 0x3F)), 0x80 | (c & 0x3F));
+      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        int cp = Character.toCodePoint(c, s.charAt(++i));
+        state = putByte(putByte(state, 0xF0 | (cp >>> 18)), 0x80 | ((cp >>> 12) & 0x3F));
+        state = putByte(putByte(state, 0x80 | ((cp >>> 6) & 0x3F)), 0x80 | (cp & 0x3F));
       } else {
-        i = putNonAscii(s, i, c);
+        state = putByte(state, '?'); // an unpaired surrogate, as the JDK's UTF-8 encoder writes it
       }
     }
+    return state;
+  }
+
+  /** @return the number of bytes {@link #putString(long, String)} feeds for {@code s} */
+  static int utf8Length(String s) {
+    int n = s.length();
+    int bytes = n;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        if (c < 0x800) {
+          bytes += 1;
+        } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+          bytes += 2; // four bytes for two chars
+          i++;
+        } else if (!Character.isSurrogate(c)) {
+          bytes += 2;
+        }
+      }
+    }
+    return bytes;
   }
 
   /**
-   * Encodes the non-ASCII character at {@code i}, kept out of {@link #putString} so that the ASCII
-   * loop stays small enough to inline (and this state to stay off the heap).
-   *
-   * @return the index of the last char consumed
+   * @param state the state after the last byte
+   * @param length the number of bytes fed
+   * @return the 32-bit hash
    */
-  private int putNonAscii(String s, int i, char c) {
-    if (c < 0x800) {
-      putByte(0xC0 | (c >>> 6));
-      putByte(0x80 | (c & 0x3F));
-    } else if (!Character.isSurrogate(c)) {
-      putByte(0xE0 | (c >>> 12));
-      putByte(0x80 | ((c >>> 6) & 0x3F));
-      putByte(0x80 | (c & 0x3F));
-    } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-      int cp = Character.toCodePoint(c, s.charAt(++i));
-      putByte(0xF0 | (cp >>> 18));
-      putByte(0x80 | ((cp >>> 12) & 0x3F));
-      putByte(0x80 | ((cp >>> 6) & 0x3F));
-      putByte(0x80 | (cp & 0x3F));
-    } else {
-      putByte('?'); // an unpaired surrogate, as the JDK's UTF-8 encoder writes it
-    }
-    return i;
-  }
-
-  int hash() {
-    int h = h1;
-    if (pendingBytes > 0) {
-      h ^= mixK1(pending);
+  static int hash(long state, int length) {
+    int h = (int) (state >>> 32);
+    if ((state & 3) != 0) {
+      h ^= mixK1((int) (state >>> 8) & 0xFFFFFF);
     }
     h ^= length;
     h ^= h >>> 16;

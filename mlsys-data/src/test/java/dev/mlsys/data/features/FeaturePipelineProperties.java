@@ -189,15 +189,16 @@ class FeaturePipelineProperties {
   void streamingMurmur3EqualsGuavasOnTheWholeText(@ForAll String field, @ForAll String value,
       @ForAll("unicode") String other) {
     // the pipeline hashes field bytes, '=', then the value's UTF-8 without building the string
-    Murmur3 h = new Murmur3();
-    h.putBytes(field.getBytes(StandardCharsets.UTF_8));
-    h.putByte('=');
-    h.putString(value);
-    h.putByte(0x1F);
-    h.putString(other);
+    long h = Murmur3.putBytes(Murmur3.START, field.getBytes(StandardCharsets.UTF_8));
+    h = Murmur3.putString(Murmur3.putByte(h, '='), value);
+    h = Murmur3.putString(Murmur3.putByte(h, 0x1F), other);
     String whole = field + "=" + value + "\u001F" + other;
-    assertEquals(Hashing.murmur3_32_fixed().hashString(whole, StandardCharsets.UTF_8).asInt(), h.hash());
-    assertEquals(Hashing.murmur3_32_fixed().hashBytes(whole.getBytes(StandardCharsets.UTF_8)).asInt(), h.hash());
+    byte[] bytes = whole.getBytes(StandardCharsets.UTF_8);
+    int length = field.getBytes(StandardCharsets.UTF_8).length + 2 + Murmur3.utf8Length(value)
+        + Murmur3.utf8Length(other);
+    assertEquals(bytes.length, length);
+    assertEquals(Hashing.murmur3_32_fixed().hashString(whole, StandardCharsets.UTF_8).asInt(), Murmur3.hash(h, length));
+    assertEquals(Hashing.murmur3_32_fixed().hashBytes(bytes).asInt(), Murmur3.hash(h, length));
   }
 
   @Provide
