@@ -65,8 +65,11 @@ public final class Datasets {
         values.add(new LinkedHashSet<>());
       }
       for (String[] line : lines.subList(1, lines.size())) {
+        if (line.length != header.length) {
+          throw new IllegalStateException("income.csv: a line has " + line.length + " fields, expected " + header.length);
+        }
         for (int i = 1; i < header.length; i++) {
-          String v = i < line.length ? line[i] : "";
+          String v = line[i];
           if (!v.isEmpty() && !v.equals("NA")) {
             values.get(i).add(v);
           }
@@ -89,7 +92,7 @@ public final class Datasets {
       for (String[] line : lines.subList(1, lines.size())) {
         Object[] row = new Object[header.length];
         for (int i = 1; i < header.length; i++) {
-          String v = i < line.length ? line[i] : "";
+          String v = line[i];
           row[i - 1] = v.isEmpty() || v.equals("NA") ? null : v;
         }
         row[header.length - 1] = HIGH_INCOME.contains(line[0]) ? "high" : "low";
@@ -109,18 +112,46 @@ public final class Datasets {
     return out;
   }
 
-  /** Splits CSV lines on commas; these files quote nothing. */
+  /** Reads CSV lines; fields may be double-quoted ("Student, HS or College"), with "" for a quote. */
   static List<String[]> csv(String resource) {
     try (BufferedReader r = new BufferedReader(new InputStreamReader(
         Datasets.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
       List<String[]> out = new ArrayList<>();
       String line;
       while ((line = r.readLine()) != null) {
-        out.add(line.split(",", -1));
+        out.add(split(line));
       }
       return out;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  static String[] split(String line) {
+    List<String> fields = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          field.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          field.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        fields.add(field.toString());
+        field.setLength(0);
+      } else {
+        field.append(c);
+      }
+    }
+    fields.add(field.toString());
+    return fields.toArray(String[]::new);
   }
 }
