@@ -525,6 +525,12 @@ public final class DriftMonitor {
               + e.type().id() + " " + e.role());
         }
       }
+      for (FieldSpec actual : profile.specs()) {
+        if (actual.role() != FieldRole.PREDICTION && !schema.has(actual.name())) {
+          throw new IncompatibleSchemaException("reference profile does not match the schema: it has field '"
+              + actual.name() + "', which the schema does not declare; fields are " + schema.names());
+        }
+      }
       this.reference = profile;
       return this;
     }
