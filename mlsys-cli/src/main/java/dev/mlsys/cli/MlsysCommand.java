@@ -14,6 +14,9 @@ import picocli.CommandLine.Spec;
         + " serving and drift monitoring.",
     subcommands = {
         QuickstartCommand.class,
+        InferSchemaCommand.class,
+        ValidateCommand.class,
+        SampleCommand.class,
         picocli.CommandLine.HelpCommand.class
     },
     footer = {"", "Exit codes: 0 success, 1 a finding (rejected rows, drift), 2 usage or I/O error."})
