@@ -183,6 +183,9 @@ final class Adwin extends AbstractDetector {
       while (reduceWidth) {
         reduceWidth = false;
         boolean exit = false;
+        // constant while the width is: computed once per pass instead of once per candidate cut
+        double deltaPrime = Math.log(2 * Math.log(width) / delta);
+        double varianceInWindow = variance / width;
         double n0 = 0.0;
         double n1 = width;
         double u0 = 0.0;
@@ -200,7 +203,7 @@ final class Adwin extends AbstractDetector {
               break;
             }
             double deltaMean = (u0 / n0) - (u1 / n1);
-            if (n1 >= minWindowLength && n0 >= minWindowLength && cut(n0, n1, deltaMean)) {
+            if (n1 >= minWindowLength && n0 >= minWindowLength && cut(n0, n1, deltaMean, deltaPrime, varianceInWindow)) {
               reduceWidth = true;
               changeDetected = true;
               if (width > 0) {
@@ -219,10 +222,9 @@ final class Adwin extends AbstractDetector {
     return changeDetected;
   }
 
-  private boolean cut(double n0, double n1, double deltaMean) {
-    double deltaPrime = Math.log(2 * Math.log(width) / delta);
+  private boolean cut(double n0, double n1, double deltaMean, double deltaPrime, double varianceInWindow) {
     double mRecip = (1.0 / (n0 - minWindowLength + 1)) + (1.0 / (n1 - minWindowLength + 1));
-    double epsilon = Math.sqrt(2 * mRecip * (variance / width) * deltaPrime) + 2.0 / 3.0 * deltaPrime * mRecip;
+    double epsilon = Math.sqrt(2 * mRecip * varianceInWindow * deltaPrime) + 2.0 / 3.0 * deltaPrime * mRecip;
     return Math.abs(deltaMean) > epsilon;
   }
 }
