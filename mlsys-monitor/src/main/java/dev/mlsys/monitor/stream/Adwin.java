@@ -11,6 +11,15 @@ package dev.mlsys.monitor.stream;
  */
 final class Adwin extends AbstractDetector {
   private static final int MAX_ROWS = 64;
+  /** Bucket sizes 2^i, looked up instead of computed in the cut loop. */
+  private static final double[] POW2 = new double[MAX_ROWS];
+
+  static {
+    for (int i = 0; i < MAX_ROWS; i++) {
+      POW2[i] = Math.scalb(1.0, i);
+    }
+  }
+
   private final double delta;
   private final int clock;
   private final int maxBuckets;
@@ -24,7 +33,8 @@ final class Adwin extends AbstractDetector {
   private double total;
   private double variance;
   private double width;
-  private long tick;
+  /** Updates left until the next cut test: tick % clock == 0 without a 64-bit division per update. */
+  private int untilCheck;
   private long detections;
 
   Adwin(double delta, int clock, int maxBuckets, int minWindowLength, int gracePeriod) {
@@ -61,7 +71,7 @@ final class Adwin extends AbstractDetector {
     total = 0;
     variance = 0;
     width = 0;
-    tick = 0;
+    untilCheck = clock;
     detections = 0;
   }
 
@@ -142,7 +152,7 @@ final class Adwin extends AbstractDetector {
         rowCount++;
         rowSize[next] = 0;
       }
-      double n1 = Math.scalb(1.0, idx);
+      double n1 = POW2[idx];
       double mu1 = totals[idx][0] / n1;
       double mu2 = totals[idx][1] / n1;
       double total12 = totals[idx][0] + totals[idx][1];
@@ -159,7 +169,7 @@ final class Adwin extends AbstractDetector {
 
   private double deleteElement() {
     int last = rowCount - 1;
-    double n = Math.scalb(1.0, last);
+    double n = POW2[last];
     double u = totals[last][0];
     double mu = u / n;
     double v = variances[last][0];
@@ -177,8 +187,11 @@ final class Adwin extends AbstractDetector {
 
   private boolean detectChange() {
     boolean changeDetected = false;
-    tick++;
-    if (tick % clock == 0 && width > gracePeriod) {
+    boolean due = --untilCheck == 0;
+    if (due) {
+      untilCheck = clock;
+    }
+    if (due && width > gracePeriod) {
       boolean reduceWidth = true;
       while (reduceWidth) {
         reduceWidth = false;
@@ -191,7 +204,7 @@ final class Adwin extends AbstractDetector {
         double u0 = 0.0;
         double u1 = total;
         for (int idx = rowCount - 1; idx >= 0 && !exit; idx--) {
-          double bucketSize = Math.scalb(1.0, idx);
+          double bucketSize = POW2[idx];
           int size = rowSize[idx];
           for (int k = 0; k < size; k++) {
             n0 += bucketSize;
