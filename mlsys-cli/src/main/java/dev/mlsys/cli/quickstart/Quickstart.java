@@ -75,6 +75,14 @@ public final class Quickstart {
       Calibrated calibrated = CalibrationStep.run(session, prepared, best);
       session.end("calibration");
 
+      session.begin("Behavioral tests and slices");
+      BehaviorStep.run(session, prepared, best);
+      if (options.bundled()) {
+        SliceStep.run(session, LoadStep.read(LoadStep.bundled("income.csv", scratch), "INCOME"));
+      }
+      session.html.end();
+      session.end("behavior");
+
       session.begin("Serving: save, reload (checksums verified), serve with a cache, hot swap");
       Candidate second = candidates.stream().filter(c -> c != best && c != candidates.get(0))
           .max(Comparator.comparingDouble(Candidate::calibrationAccuracy)).orElse(best);

@@ -43,7 +43,8 @@ class QuickstartTest {
     assertEquals(0, report.getObject("data").getLong("rejected"));
     JsonObject split = report.getObject("split");
     assertEquals(569, split.getLong("train") + split.getLong("calibration") + split.getLong("test"));
-    assertTrue(console.contains("5. Serving"), console);
+    assertTrue(console.contains("6. Serving"), console);
+    assertTrue(console.contains("7. Drift"), console);
   }
 
   @Test
@@ -69,6 +70,17 @@ class QuickstartTest {
   }
 
   @Test
+  void behavioralTestsPassAndSlicesRankTheWorst() {
+    JsonObject behavior = report.getObject("behavior");
+    List<JsonObject> results = behavior.getObjects("results");
+    assertEquals(2, results.size(), behavior.toString());
+    results.forEach(r -> assertTrue(r.getLong("run") > 50, r.toString()));
+    JsonObject slices = report.getObject("slices");
+    assertEquals("INCOME_50K", slices.getString("label"));
+    assertTrue(slices.getObjects("discovered").size() > 0, slices.toString());
+  }
+
+  @Test
   void driftFindsTheSeasonAndNothingInTheControl() {
     JsonObject drift = report.getObject("drift");
     assertTrue(drift.getStrings("drifted").containsAll(List.of("temp_max", "temp_min")), drift.toString());
@@ -86,7 +98,8 @@ class QuickstartTest {
           + " w: r.width, h: r.height, marks: s.querySelectorAll('rect,path,circle').length}; }))");
       List<?> charts = (List<?>) Json.parse((String) boxes);
       List<String> titles = charts.stream().map(c -> (String) ((Map<?, ?>) c).get("title")).toList();
-      for (String expected : List.of("Test accuracy", "Reliability diagram", "Latency per request", "temp_m")) {
+      for (String expected : List.of("Test accuracy", "Reliability diagram", "Worst slices", "Latency per request",
+          "temp_m")) {
         assertTrue(titles.stream().anyMatch(t -> t.startsWith(expected)), expected + " missing in " + titles);
       }
       for (Object c : charts) {
