@@ -121,8 +121,9 @@ public final class FeaturePipeline implements RowTransform {
   }
 
   /**
-   * Writes a row's features into {@code out[0 .. outputWidth())}. One-hot, ordinal, numeric and
-   * hashed single-field features allocate nothing on this path; crosses build a small key.
+   * Writes a row's features into {@code out[0 .. outputWidth())}. Numeric, one-hot, ordinal and
+   * hashed features (hashed crosses included) allocate nothing on this path; one-hot and ordinal
+   * crosses build a small lookup key.
    *
    * @param row a row holding every field in {@link #inputNames()}
    * @param out a buffer of at least {@link #outputWidth()} values

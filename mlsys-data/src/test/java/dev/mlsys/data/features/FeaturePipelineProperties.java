@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
 import dev.mlsys.api.Row;
 import dev.mlsys.api.Schema;
 import java.nio.charset.StandardCharsets;
@@ -185,15 +185,26 @@ class FeaturePipelineProperties {
     }
   }
 
-  @Property(tries = 500)
-  void streamingMurmurEqualsHashingTheWholeText(@ForAll String field, @ForAll String value) {
-    // the pipeline hashes field bytes, '=', then value without building the string
-    Hasher h = FittedCategorical.MURMUR3.newHasher();
-    h.putBytes(field.getBytes(StandardCharsets.UTF_8));
-    h.putByte((byte) '=');
-    h.putString(value, StandardCharsets.UTF_8);
-    assertEquals(FittedCategorical.MURMUR3.hashString(field + "=" + value, StandardCharsets.UTF_8).asInt(),
-        h.hash().asInt());
+  @Property(tries = 1000)
+  void streamingMurmur3EqualsGuavasOnTheWholeText(@ForAll String field, @ForAll String value,
+      @ForAll("unicode") String other) {
+    // the pipeline hashes field bytes, '=', then the value's UTF-8 without building the string
+    long h = Murmur3.putBytes(Murmur3.START, field.getBytes(StandardCharsets.UTF_8));
+    h = Murmur3.putString(Murmur3.putByte(h, '='), value);
+    h = Murmur3.putString(Murmur3.putByte(h, 0x1F), other);
+    String whole = field + "=" + value + "\u001F" + other;
+    byte[] bytes = whole.getBytes(StandardCharsets.UTF_8);
+    int length = field.getBytes(StandardCharsets.UTF_8).length + 2 + Murmur3.utf8Length(value)
+        + Murmur3.utf8Length(other);
+    assertEquals(bytes.length, length);
+    assertEquals(Hashing.murmur3_32_fixed().hashString(whole, StandardCharsets.UTF_8).asInt(), Murmur3.hash(h, length));
+    assertEquals(Hashing.murmur3_32_fixed().hashBytes(bytes).asInt(), Murmur3.hash(h, length));
+  }
+
+  @Provide
+  Arbitrary<String> unicode() {
+    // every code unit, unpaired surrogates included
+    return Arbitraries.strings().all().ofMaxLength(12);
   }
 
   @Property(tries = 100)
