@@ -32,32 +32,64 @@ final class Murmur3 {
   }
 
   static long putBytes(long state, byte[] bytes) {
+    int h1 = (int) (state >>> 32);
+    int pending = (int) (state >>> 8) & 0xFFFFFF;
+    int count = (int) state & 3;
     for (byte b : bytes) {
-      state = putByte(state, b);
+      pending |= (b & 0xFF) << (8 * count);
+      if (++count == 4) {
+        h1 = mixH1(h1, mixK1(pending));
+        pending = 0;
+        count = 0;
+      }
     }
-    return state;
+    return ((long) h1 << 32) | ((long) pending << 8) | count;
   }
 
   /** Feeds the UTF-8 encoding of {@code s}; it has {@link #utf8Length(String)} bytes. */
   static long putString(long state, String s) {
+    int h1 = (int) (state >>> 32);
+    int pending = (int) (state >>> 8) & 0xFFFFFF;
+    int count = (int) state & 3;
     int n = s.length();
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      if (c < 0x80) {
-        state = putByte(state, c);
-      } else if (c < 0x800) {
-        state = putByte(putByte(state, 0xC0 | (c >>> 6)), 0x80 | (c & 0x3F));
-      } else if (!Character.isSurrogate(c)) {
-        state = putByte(putByte(putByte(state, 0xE0 | (c >>> 12)), 0x80 | ((c >>> 6) & 0x3F)), 0x80 | (c & 0x3F));
-      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-        int cp = Character.toCodePoint(c, s.charAt(++i));
-        state = putByte(putByte(state, 0xF0 | (cp >>> 18)), 0x80 | ((cp >>> 12) & 0x3F));
-        state = putByte(putByte(state, 0x80 | ((cp >>> 6) & 0x3F)), 0x80 | (cp & 0x3F));
-      } else {
-        state = putByte(state, '?'); // an unpaired surrogate, as the JDK's UTF-8 encoder writes it
+      if (c >= 0x80) {
+        // rare: hand the state to the general path for this character
+        state = putNonAscii(((long) h1 << 32) | ((long) pending << 8) | count, s, i);
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        }
+        h1 = (int) (state >>> 32);
+        pending = (int) (state >>> 8) & 0xFFFFFF;
+        count = (int) state & 3;
+        continue;
+      }
+      pending |= c << (8 * count);
+      if (++count == 4) {
+        h1 = mixH1(h1, mixK1(pending));
+        pending = 0;
+        count = 0;
       }
     }
-    return state;
+    return ((long) h1 << 32) | ((long) pending << 8) | count;
+  }
+
+  /** Feeds the UTF-8 bytes of the non-ASCII character (or surrogate pair) at {@code i}. */
+  private static long putNonAscii(long state, String s, int i) {
+    char c = s.charAt(i);
+    if (c < 0x800) {
+      return putByte(putByte(state, 0xC0 | (c >>> 6)), 0x80 | (c & 0x3F));
+    }
+    if (!Character.isSurrogate(c)) {
+      return putByte(putByte(putByte(state, 0xE0 | (c >>> 12)), 0x80 | ((c >>> 6) & 0x3F)), 0x80 | (c & 0x3F));
+    }
+    if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      int cp = Character.toCodePoint(c, s.charAt(i + 1));
+      state = putByte(putByte(state, 0xF0 | (cp >>> 18)), 0x80 | ((cp >>> 12) & 0x3F));
+      return putByte(putByte(state, 0x80 | ((cp >>> 6) & 0x3F)), 0x80 | (cp & 0x3F));
+    }
+    return putByte(state, '?'); // an unpaired surrogate, as the JDK's UTF-8 encoder writes it
   }
 
   /** @return the number of bytes {@link #putString(long, String)} feeds for {@code s} */
