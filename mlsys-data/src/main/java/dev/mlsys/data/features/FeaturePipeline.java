@@ -54,6 +54,7 @@ import java.util.Set;
 public final class FeaturePipeline implements RowTransform {
   private final List<Input> inputs;
   private final FittedFeature[] features;
+  private final int[] widths;
   private final List<String> outputNames;
   private final int width;
   private final long fittedRows;
@@ -68,6 +69,10 @@ public final class FeaturePipeline implements RowTransform {
   private FeaturePipeline(List<Input> inputs, FittedFeature[] features, long fittedRows) {
     this.inputs = List.copyOf(inputs);
     this.features = features;
+    this.widths = new int[features.length];
+    for (int k = 0; k < features.length; k++) {
+      widths[k] = features[k].width();
+    }
     List<String> names = new ArrayList<>();
     for (FittedFeature f : features) {
       f.outputNames(names);
@@ -154,9 +159,9 @@ public final class FeaturePipeline implements RowTransform {
           + " but has length " + out.length);
     }
     int[] positions = bind(row.schema());
-    for (FittedFeature f : features) {
-      f.write(row, positions, out, offset);
-      offset += f.width();
+    for (int k = 0; k < features.length; k++) {
+      features[k].write(row, positions, out, offset);
+      offset += widths[k];
     }
   }
 
@@ -202,9 +207,9 @@ public final class FeaturePipeline implements RowTransform {
     }
     double[] out = new double[(int) cells];
     int offset = 0;
-    for (FittedFeature f : features) {
-      f.writeColumns(columns, out, width, offset);
-      offset += f.width();
+    for (int k = 0; k < features.length; k++) {
+      features[k].writeColumns(columns, out, width, offset);
+      offset += widths[k];
     }
     return out;
   }

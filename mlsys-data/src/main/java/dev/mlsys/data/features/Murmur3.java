@@ -8,12 +8,15 @@ package dev.mlsys.data.features;
  * scikit-learn's {@code murmurhash3_32}.
  *
  * <p>The running state is a {@code long} passed by value (the hash so far in the high 32 bits,
- * up to three pending bytes in bits 8..31, their count in bits 0..1), so hashing allocates
- * nothing whatever the JIT decides; the caller counts the bytes fed. Stateless and thread-safe.
+ * up to three pending bytes in bits 8..31, their count in bits 0..1, and in bit 2 whether the last
+ * string fed had a non-ASCII character), so hashing allocates nothing whatever the JIT decides;
+ * the caller counts the bytes fed. Stateless and thread-safe.
  */
 final class Murmur3 {
   /** The state before any byte. */
   static final long START = 0L;
+  /** Set by {@link #putString} when the string had a non-ASCII character. */
+  private static final long NON_ASCII = 4L;
 
   private static final int C1 = 0xcc9e2d51;
   private static final int C2 = 0x1b873593;
@@ -46,16 +49,21 @@ final class Murmur3 {
     return ((long) h1 << 32) | ((long) pending << 8) | count;
   }
 
-  /** Feeds the UTF-8 encoding of {@code s}; it has {@link #utf8Length(String)} bytes. */
+  /**
+   * Feeds the UTF-8 encoding of {@code s}: {@code s.length()} bytes unless
+   * {@link #hadNonAscii(long)}, else {@link #utf8Length(String)}.
+   */
   static long putString(long state, String s) {
     int h1 = (int) (state >>> 32);
     int pending = (int) (state >>> 8) & 0xFFFFFF;
     int count = (int) state & 3;
+    long flag = 0;
     int n = s.length();
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       if (c >= 0x80) {
         // rare: hand the state to the general path for this character
+        flag = NON_ASCII;
         state = putNonAscii(((long) h1 << 32) | ((long) pending << 8) | count, s, i);
         if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
           i++;
@@ -72,7 +80,12 @@ final class Murmur3 {
         count = 0;
       }
     }
-    return ((long) h1 << 32) | ((long) pending << 8) | count;
+    return ((long) h1 << 32) | ((long) pending << 8) | count | flag;
+  }
+
+  /** @return whether the last {@link #putString} call met a non-ASCII character */
+  static boolean hadNonAscii(long state) {
+    return (state & NON_ASCII) != 0;
   }
 
   /** Feeds the UTF-8 bytes of the non-ASCII character (or surrogate pair) at {@code i}. */

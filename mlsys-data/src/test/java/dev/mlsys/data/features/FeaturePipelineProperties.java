@@ -201,6 +201,26 @@ class FeaturePipelineProperties {
     assertEquals(Hashing.murmur3_32_fixed().hashBytes(bytes).asInt(), Murmur3.hash(h, length));
   }
 
+  @Property(tries = 500)
+  void hashedFeaturesEqualGuavasMurmur3OfTheToken(@ForAll("unicode") String first, @ForAll("unicode") String second) {
+    Schema s = Schema.builder().text("tëxt").text("u").build();
+    FeaturePipeline p = FeaturePipeline.builder().add(Feature.categorical("tëxt").hashed(97))
+        .add(Feature.cross("tëxt", "u").hashed(89)).fit(List.of(s.rowOf("a", "b")));
+    double[] v = p.transform(s.rowOf(first, second));
+    double[] columns = p.transformColumns(List.of(s.rowOf(first, second)));
+    assertArrayEquals(v, columns);
+    String single = "tëxt=" + first;
+    String cross = "tëxt=" + first + "\u001Fu=" + second;
+    for (String token : List.of(single, cross)) {
+      int h = Hashing.murmur3_32_fixed().hashString(token, StandardCharsets.UTF_8).asInt();
+      int buckets = token == single ? 97 : 89;
+      int offset = token == single ? 0 : 97;
+      double[] expected = new double[buckets];
+      expected[(int) (Math.abs((long) h) % buckets)] = h < 0 ? -1 : 1;
+      assertArrayEquals(expected, java.util.Arrays.copyOfRange(v, offset, offset + buckets), token);
+    }
+  }
+
   @Provide
   Arbitrary<String> unicode() {
     // every code unit, unpaired surrogates included
