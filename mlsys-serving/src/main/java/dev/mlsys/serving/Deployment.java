@@ -51,8 +51,8 @@ record Deployment(ModelVersion active, Map<String, ModelVersion> staged, List<Mo
   }
 
   /**
-   * @return a snapshot with {@code next} active; the outgoing active version goes to the history
-   *     (trimmed to {@code historyLimit}) and stays staged while the router or shadow needs it
+   * @return a snapshot with {@code next} active (and {@code newHistory}); the outgoing active
+   *     version stays staged while the router or shadow needs it
    */
   Deployment withActive(ModelVersion next, List<ModelVersion> newHistory) {
     Map<String, ModelVersion> s = new HashMap<>(staged);
@@ -60,7 +60,9 @@ record Deployment(ModelVersion active, Map<String, ModelVersion> staged, List<Mo
     if (!active.version.equals(next.version) && referenced().contains(active.version)) {
       s.put(active.version, active);
     }
-    return new Deployment(next, s, newHistory, router, shadow, closed);
+    // a shadow of the version that now answers every request would only compare it with itself
+    ShadowRun keptShadow = shadow != null && shadow.version.version.equals(next.version) ? null : shadow;
+    return new Deployment(next, s, newHistory, router, keptShadow, closed);
   }
 
   List<ModelVersion> pushHistory(int historyLimit) {

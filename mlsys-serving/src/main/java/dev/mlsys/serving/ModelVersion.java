@@ -15,7 +15,6 @@ final class ModelVersion {
   final long generation;
   final Predictor predictor;
   final Calibrator calibrator;
-  final ServedModel model;
   final LongAdder cacheHits = new LongAdder();
   final LongAdder modelAnswers = new LongAdder();
   final LongAdder fallbacks = new LongAdder();
@@ -26,7 +25,6 @@ final class ModelVersion {
   ModelVersion(String version, long generation, ServedModel model, Calibrator serviceCalibrator) {
     this.version = version;
     this.generation = generation;
-    this.model = model;
     this.predictor = model.predictor();
     this.calibrator = model.calibrator(serviceCalibrator);
   }

@@ -141,24 +141,20 @@ final class ExpJReservoir<T> extends KeyHeap implements WeightedReservoirSampler
     if (samplers.isEmpty()) {
       throw new IllegalArgumentException("samplers to merge must not be empty");
     }
-    Lineage lineage = null;
-    SplitMix64 previous = null;
+    List<Lineage> lineages = new java.util.ArrayList<>(samplers.size());
+    List<SplitMix64> generators = new java.util.ArrayList<>(samplers.size());
     int k = Integer.MAX_VALUE;
     long count = 0;
     double total = 0;
     for (WeightedReservoirSampler<? extends T> s : samplers) {
       ExpJReservoir<?> r = (ExpJReservoir<?>) Objects.requireNonNull(s, "sampler");
-      if (lineage == null) {
-        lineage = r.lineage;
-        previous = r.rng;
-      } else {
-        lineage = Lineage.merge(lineage, previous, r.lineage, r.rng);
-        previous = new SplitMix64(lineage.stream);
-      }
+      lineages.add(r.lineage);
+      generators.add(r.rng);
       k = Math.min(k, r.k);
       count = Math.addExact(count, r.count);
       total += r.totalWeight;
     }
+    Lineage lineage = Lineage.mergeAll(lineages, generators);
     ExpJReservoir<T> merged = new ExpJReservoir<>(k, new SplitMix64(lineage.stream), lineage);
     merged.count = count;
     merged.totalWeight = total;

@@ -1,7 +1,6 @@
 package dev.mlsys.data.sampling;
 
 import com.google.common.hash.HashFunction;
-import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -94,20 +93,39 @@ public final class HashSampler<T> implements Predicate<T> {
    * @throws IllegalArgumentException if the key is null or of an unsupported type
    */
   public static long hashKey(long seed, Object key) {
-    Hasher h = FINGERPRINT.newHasher().putLong(seed);
-    if (key instanceof CharSequence s) {
-      h.putString(s, StandardCharsets.UTF_8);
+    // the whole input in one array: farmhash is a non-streaming function, and Guava's streaming
+    // Hasher would buffer it through a stream first
+    byte[] bytes;
+    if (key instanceof String s) {
+      byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+      bytes = new byte[8 + utf8.length];
+      System.arraycopy(utf8, 0, bytes, 8, utf8.length);
+    } else if (key instanceof CharSequence s) {
+      byte[] utf8 = s.toString().getBytes(StandardCharsets.UTF_8);
+      bytes = new byte[8 + utf8.length];
+      System.arraycopy(utf8, 0, bytes, 8, utf8.length);
     } else if (key instanceof Long || key instanceof Integer || key instanceof Short || key instanceof Byte) {
-      h.putLong(((Number) key).longValue());
+      bytes = new byte[16];
+      putLongLe(bytes, 8, ((Number) key).longValue());
     } else if (key instanceof UUID u) {
-      h.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+      bytes = new byte[24];
+      putLongLe(bytes, 8, u.getMostSignificantBits());
+      putLongLe(bytes, 16, u.getLeastSignificantBits());
     } else if (key instanceof byte[] b) {
-      h.putBytes(b);
+      bytes = new byte[8 + b.length];
+      System.arraycopy(b, 0, bytes, 8, b.length);
     } else {
       throw new IllegalArgumentException("hash key must be a CharSequence, Long, Integer, Short, Byte,"
           + " UUID or byte[] but was: " + (key == null ? "null" : key.getClass().getName()));
     }
-    return h.hash().asLong();
+    putLongLe(bytes, 0, seed);
+    return FINGERPRINT.hashBytes(bytes).asLong();
+  }
+
+  private static void putLongLe(byte[] b, int at, long v) {
+    for (int i = 0; i < 8; i++) {
+      b[at + i] = (byte) (v >>> (8 * i));
+    }
   }
 
   /** @return the fraction of keys kept */

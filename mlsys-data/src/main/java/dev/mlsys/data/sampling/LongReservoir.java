@@ -34,9 +34,7 @@ final class LongReservoir extends UniformReservoir implements LongReservoirSampl
 
   @Override
   public void add(long item) {
-    count++;
-    if (skip > 0) {
-      skip--;
+    if (++count < gate) {
       return;
     }
     int slot = admit();
@@ -55,16 +53,15 @@ final class LongReservoir extends UniformReservoir implements LongReservoirSampl
     Objects.checkFromToIndex(from, to, values.length);
     int i = from;
     while (i < to) {
-      int left = to - i;
-      if (skip >= left) {
-        skip -= left;
-        count += left;
-        return;
-      }
-      if (skip > 0) {
-        i += (int) skip;
-        count += skip;
-        skip = 0;
+      long pass = passable();
+      if (pass > 0) {
+        int left = to - i;
+        if (pass >= left) {
+          count += left;
+          return;
+        }
+        i += (int) pass;
+        count += pass;
       }
       count++;
       int slot = admit();
@@ -83,16 +80,15 @@ final class LongReservoir extends UniformReservoir implements LongReservoirSampl
     }
     long i = start;
     while (i < end) {
-      long left = end - i;
-      if (skip >= left) {
-        skip -= left;
-        count += left;
-        return;
-      }
-      if (skip > 0) {
-        i += skip;
-        count += skip;
-        skip = 0;
+      long pass = passable();
+      if (pass > 0) {
+        long left = end - i;
+        if (pass >= left) {
+          count += left;
+          return;
+        }
+        i += pass;
+        count += pass;
       }
       count++;
       int slot = admit();
@@ -142,22 +138,18 @@ final class LongReservoir extends UniformReservoir implements LongReservoirSampl
     if (samplers.isEmpty()) {
       throw new IllegalArgumentException("samplers to merge must not be empty");
     }
-    Lineage lineage = null;
-    SplitMix64 previous = null;
+    List<Lineage> lineages = new java.util.ArrayList<>(samplers.size());
+    List<SplitMix64> generators = new java.util.ArrayList<>(samplers.size());
     int k = Integer.MAX_VALUE;
     long count = 0;
     for (LongReservoirSampler s : samplers) {
       LongReservoir r = (LongReservoir) Objects.requireNonNull(s, "sampler");
-      if (lineage == null) {
-        lineage = r.lineage;
-        previous = r.rng;
-      } else {
-        lineage = Lineage.merge(lineage, previous, r.lineage, r.rng);
-        previous = new SplitMix64(lineage.stream);
-      }
+      lineages.add(r.lineage);
+      generators.add(r.rng);
       k = Math.min(k, r.k);
       count = Math.addExact(count, r.count);
     }
+    Lineage lineage = Lineage.mergeAll(lineages, generators);
     LongReservoir merged = new LongReservoir(k, new SplitMix64(lineage.stream), lineage);
     merged.count = count;
     for (LongReservoirSampler s : samplers) {
@@ -178,7 +170,7 @@ final class LongReservoir extends UniformReservoir implements LongReservoirSampl
       }
       out.writeInt(k);
       out.writeLong(count);
-      out.writeLong(skip);
+      out.writeLong(skipState());
       out.writeLong(rng.state());
       out.writeInt(size);
       for (int slot : slotsInKeyOrder()) {
@@ -211,8 +203,7 @@ final class LongReservoir extends UniformReservoir implements LongReservoirSampl
           "skip " + skip + " is impossible for a reservoir holding " + size + " of " + k);
       LongReservoir r = new LongReservoir(k, new SplitMix64(state), new Lineage(stream, merged));
       r.count = count;
-      r.skip = skip;
-      double previous = -1;
+            double previous = -1;
       for (int i = 0; i < size; i++) {
         double key = in.readDouble();
         check(key >= 0 && key < 1 && key >= previous, FORMAT,
@@ -222,6 +213,7 @@ final class LongReservoir extends UniformReservoir implements LongReservoirSampl
         int slot = r.push(key);
         r.items[slot] = item;
       }
+      r.restoreSkip(skip);
       return r;
     });
   }

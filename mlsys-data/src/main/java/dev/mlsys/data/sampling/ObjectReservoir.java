@@ -41,9 +41,7 @@ final class ObjectReservoir<T> extends UniformReservoir implements ReservoirSamp
 
   @Override
   public void add(T item) {
-    count++;
-    if (skip > 0) {
-      skip--;
+    if (++count < gate) {
       return;
     }
     int slot = admit();
@@ -62,16 +60,15 @@ final class ObjectReservoir<T> extends UniformReservoir implements ReservoirSamp
     Objects.checkFromToIndex(from, to, array.length);
     int i = from;
     while (i < to) {
-      int left = to - i;
-      if (skip >= left) {
-        skip -= left;
-        count += left;
-        return;
-      }
-      if (skip > 0) {
-        i += (int) skip;
-        count += skip;
-        skip = 0;
+      long pass = passable();
+      if (pass > 0) {
+        int left = to - i;
+        if (pass >= left) {
+          count += left;
+          return;
+        }
+        i += (int) pass;
+        count += pass;
       }
       count++;
       int slot = admit();
@@ -88,16 +85,15 @@ final class ObjectReservoir<T> extends UniformReservoir implements ReservoirSamp
       int n = list.size();
       int i = 0;
       while (i < n) {
-        int left = n - i;
-        if (skip >= left) {
-          skip -= left;
-          count += left;
-          return;
-        }
-        if (skip > 0) {
-          i += (int) skip;
-          count += skip;
-          skip = 0;
+        long pass = passable();
+        if (pass > 0) {
+          int left = n - i;
+          if (pass >= left) {
+            count += left;
+            return;
+          }
+          i += (int) pass;
+          count += pass;
         }
         count++;
         int slot = admit();
@@ -114,15 +110,14 @@ final class ObjectReservoir<T> extends UniformReservoir implements ReservoirSamp
   @Override
   public void addAll(Iterator<? extends T> iterator) {
     while (iterator.hasNext()) {
-      if (skip > 0) {
-        // an iterator cannot jump: step over the skipped items without looking at them
-        long s = skip;
+      long pass = passable();
+      if (pass > 0) {
+        // an iterator cannot jump: step over the passed items without looking at them
         long passed = 0;
-        while (passed < s && iterator.hasNext()) {
+        while (passed < pass && iterator.hasNext()) {
           iterator.next();
           passed++;
         }
-        skip -= passed;
         count += passed;
         continue;
       }
@@ -171,23 +166,18 @@ final class ObjectReservoir<T> extends UniformReservoir implements ReservoirSamp
     if (samplers.isEmpty()) {
       throw new IllegalArgumentException("samplers to merge must not be empty");
     }
-    Lineage lineage = null;
-    SplitMix64 previous = null;
+    List<Lineage> lineages = new java.util.ArrayList<>(samplers.size());
+    List<SplitMix64> generators = new java.util.ArrayList<>(samplers.size());
     int k = Integer.MAX_VALUE;
     long count = 0;
     for (ReservoirSampler<? extends T> s : samplers) {
       ObjectReservoir<?> r = (ObjectReservoir<?>) Objects.requireNonNull(s, "sampler");
-      if (lineage == null) {
-        lineage = r.lineage;
-        previous = r.rng;
-      } else {
-        lineage = Lineage.merge(lineage, previous, r.lineage, r.rng);
-        // the union is final: its generator has not moved, so it adds no stream of its own
-        previous = new SplitMix64(lineage.stream);
-      }
+      lineages.add(r.lineage);
+      generators.add(r.rng);
       k = Math.min(k, r.k);
       count = Math.addExact(count, r.count);
     }
+    Lineage lineage = Lineage.mergeAll(lineages, generators);
     ObjectReservoir<T> merged = new ObjectReservoir<>(k, new SplitMix64(lineage.stream), lineage);
     merged.count = count;
     for (ReservoirSampler<? extends T> s : samplers) {
@@ -210,7 +200,7 @@ final class ObjectReservoir<T> extends UniformReservoir implements ReservoirSamp
   @SuppressWarnings("unchecked")
   void writeStratum(DataOutputStream out, ItemSerializer<? super T> serializer) throws IOException {
     out.writeLong(count);
-    out.writeLong(skip);
+    out.writeLong(skipState());
     out.writeInt(size);
     for (int slot : slotsInKeyOrder()) {
       out.writeDouble(keys[slot]);
@@ -230,8 +220,7 @@ final class ObjectReservoir<T> extends UniformReservoir implements ReservoirSamp
         "skip " + skip + " is impossible for a stratum holding " + size + " of " + k);
     ObjectReservoir<T> r = new ObjectReservoir<>(k, rng, null);
     r.count = count;
-    r.skip = skip;
-    double previous = -1;
+        double previous = -1;
     for (int i = 0; i < size; i++) {
       double key = in.readDouble();
       check(key >= 0 && key < 1 && key >= previous, format,
@@ -241,6 +230,7 @@ final class ObjectReservoir<T> extends UniformReservoir implements ReservoirSamp
       int slot = r.push(key);
       r.items[slot] = item;
     }
+    r.restoreSkip(skip);
     return r;
   }
 
@@ -262,7 +252,7 @@ final class ObjectReservoir<T> extends UniformReservoir implements ReservoirSamp
   private void writeBody(DataOutputStream out, ItemSerializer<? super T> serializer) throws IOException {
     out.writeInt(k);
     out.writeLong(count);
-    out.writeLong(skip);
+    out.writeLong(skipState());
     out.writeLong(rng.state());
     out.writeInt(size);
     for (int slot : slotsInKeyOrder()) {
@@ -303,8 +293,7 @@ final class ObjectReservoir<T> extends UniformReservoir implements ReservoirSamp
         "skip " + skip + " is impossible for a reservoir holding " + size + " of " + k);
     ObjectReservoir<T> r = new ObjectReservoir<>(k, new SplitMix64(state), lineage);
     r.count = count;
-    r.skip = skip;
-    double previous = -1;
+        double previous = -1;
     for (int i = 0; i < size; i++) {
       double key = in.readDouble();
       check(key >= 0 && key < 1 && key >= previous, format,
@@ -314,6 +303,7 @@ final class ObjectReservoir<T> extends UniformReservoir implements ReservoirSamp
       int slot = r.push(key);
       r.items[slot] = item;
     }
+    r.restoreSkip(skip);
     return r;
   }
 }

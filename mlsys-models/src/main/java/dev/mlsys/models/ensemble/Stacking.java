@@ -94,8 +94,8 @@ public final class Stacking implements ModelTrainer {
       int b = task % nb;
       TrainedModel model = bases.get(b).fit(data.subset(f.train(fold)));
       List<double[]> out = new ArrayList<>();
-      for (int i : f.test(fold)) {
-        out.add(StackingModel.stackedColumns(model, model.output(data.features(i))));
+      for (double[] o : model.outputs(data.subset(f.test(fold)).rows())) {
+        out.add(StackingModel.stackedColumns(model, o));
       }
       return out;
     });

@@ -102,7 +102,7 @@ class SelectionTest {
   void pairedComparisonSeparatesAForestFromAStump() {
     LabeledData spam = TestData.spam().subset(TestData.split(4601, 0.8, 3)[0]);  // ~920 rows
     CrossValidation cv = CrossValidation.stratified(5).seed(2).threads(2);
-    CvResult forest = cv.run(Trainers.randomForest().trees(20), spam);
+    CvResult forest = cv.run(Trainers.xgboost().trees(30).maxDepth(3), spam);
     CvResult stump = cv.run(Trainers.cart().maxDepth(1), spam);
     PairedTest m = Comparison.mcnemar(forest, stump);
     assertTrue(m.difference() > 0.05 && m.significant(0.001), m.toString());
