@@ -8,6 +8,7 @@ import dev.mlsys.api.Row;
 import dev.mlsys.api.RowTransform;
 import dev.mlsys.api.Schema;
 import dev.mlsys.api.json.JsonObject;
+import dev.mlsys.data.Table;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,10 @@ import java.util.Set;
  * pipeline.transform(row, buffer);                       // serving: no allocation for most features
  * FeaturePipeline same = FeaturePipeline.fromJson(pipeline.toJson());   // bit-identical outputs
  * }</pre>
+ *
+ * <p>Training code fits and transforms a {@link Table} column by column
+ * ({@link Builder#fit(Table)}, {@link #transformColumns(Table)}); serving code transforms one
+ * {@link Row} into a caller's buffer. Both give the same numbers, bit for bit.
  *
  * <p>The output vector is the features' columns in the order they were added; see
  * {@link #outputNames()}. A missing value that no feature imputes is NaN in the output. Rows
@@ -198,6 +203,23 @@ public final class FeaturePipeline implements RowTransform {
       bind(columns.schema());
     }
     return transformColumns(columns);
+  }
+
+  /**
+   * Transforms a table column by column into a row-major matrix: row {@code i}'s features are at
+   * {@code out[i * outputWidth() ..]}, bit for bit what {@link #transform(Row, double[])} writes
+   * for {@code table.row(i)}. The training path: it reads each column once.
+   *
+   * @param table a table holding every field in {@link #inputNames()}; it stays open
+   * @return a new row-major matrix of {@code table.rowCount() * outputWidth()} values
+   * @throws IncompatibleSchemaException if the table lacks a field or has it with another type
+   * @throws dev.mlsys.api.InvalidInputException if a value breaks a feature's rule
+   * @throws IllegalStateException if the table is closed
+   */
+  public double[] transformColumns(Table table) {
+    Objects.requireNonNull(table, "table");
+    bind(table.schema());
+    return transformColumns(new TableColumns(table));
   }
 
   double[] transformColumns(Columns columns) {
@@ -436,7 +458,29 @@ public final class FeaturePipeline implements RowTransform {
       if (columns.size() == 0) {
         throw new IllegalArgumentException("cannot fit a feature pipeline on 0 rows");
       }
-      Schema schema = columns.schema();
+      checkLabel(columns.schema());
+      return fit(columns);
+    }
+
+    /**
+     * Fits every feature on a training table, column by column. Gives the same pipeline (the same
+     * JSON) as {@link #fit(Iterable)} on the table's rows.
+     *
+     * @param table the training table, at least one row; it stays open
+     * @return the fitted pipeline
+     * @throws IllegalArgumentException as {@link #fit(Iterable)}
+     * @throws IllegalStateException if the table is closed
+     */
+    public FeaturePipeline fit(Table table) {
+      Objects.requireNonNull(table, "table");
+      if (table.rowCount() == 0) {
+        throw new IllegalArgumentException("cannot fit a feature pipeline on 0 rows");
+      }
+      checkLabel(table.schema());
+      return fit(new TableColumns(table));
+    }
+
+    private void checkLabel(Schema schema) {
       schema.label().ifPresent(label -> {
         for (Feature f : features) {
           if (f.fields().contains(label.name())) {
@@ -445,7 +489,6 @@ public final class FeaturePipeline implements RowTransform {
           }
         }
       });
-      return fit(columns);
     }
 
     FeaturePipeline fit(Columns columns) {
