@@ -37,6 +37,9 @@ final class FittedCategorical extends FittedFeature {
   private final int buckets;
   private final boolean alternateSign;
   private final byte[][] fieldBytes;
+  /** The hash state after {@code field=} of the first field, which every token starts with. */
+  private final long firstPrefix;
+  private final long firstMissing;
 
   private FittedCategorical(CategoricalFeature spec, int[] slots, String imputeValue, List<String> categories,
       int mostFrequent) {
@@ -63,6 +66,8 @@ final class FittedCategorical extends FittedFeature {
     for (int j = 0; j < fields.size(); j++) {
       fieldBytes[j] = fields.get(j).getBytes(StandardCharsets.UTF_8);
     }
+    this.firstPrefix = Murmur3.putByte(Murmur3.putBytes(Murmur3.START, fieldBytes[0]), '=');
+    this.firstMissing = Murmur3.putByte(Murmur3.putBytes(Murmur3.START, fieldBytes[0]), Tokens.MISSING);
   }
 
   static FittedCategorical fit(CategoricalFeature spec, int[] slots, Columns columns) {
@@ -234,7 +239,7 @@ final class FittedCategorical extends FittedFeature {
         String part = Tokens.of(row.get(positions[slots[j]]));
         missing |= part == null;
         h = putPart(h, j, part);
-        length += partLength(j, part);
+        length += partLength(h, j, part);
       }
       int o = writeHash(Murmur3.hash(h, length), out, offset);
       if (indicator) {
@@ -277,7 +282,8 @@ final class FittedCategorical extends FittedFeature {
     String value = missing && imputeValue != null ? imputeValue : token;
     int o = offset;
     if (encoding == Encoding.HASHED) {
-      o = writeHash(Murmur3.hash(putPart(Murmur3.START, 0, value), partLength(0, value)), out, o);
+      long h = putPart(Murmur3.START, 0, value);
+      o = writeHash(Murmur3.hash(h, partLength(h, 0, value)), out, o);
     } else {
       o = writeCode(lookup(value, value), out, o);
     }
@@ -298,7 +304,7 @@ final class FittedCategorical extends FittedFeature {
       int length = 0;
       for (int j = 0; j < parts.length; j++) {
         h = putPart(h, j, parts[j]);
-        length += partLength(j, parts[j]);
+        length += partLength(h, j, parts[j]);
       }
       o = writeHash(Murmur3.hash(h, length), out, o);
     } else {
@@ -315,9 +321,11 @@ final class FittedCategorical extends FittedFeature {
    * two never collide), after the separator U+001F for every part but the first.
    */
   private long putPart(long h, int j, String value) {
-    if (j > 0) {
-      h = Murmur3.putByte(h, Tokens.SEPARATOR);
+    if (j == 0) {
+      // the first part always starts from the empty state: its prefix is precomputed
+      return value == null ? firstMissing : Murmur3.putString(firstPrefix, value);
     }
+    h = Murmur3.putByte(h, Tokens.SEPARATOR);
     h = Murmur3.putBytes(h, fieldBytes[j]);
     if (value == null) {
       return Murmur3.putByte(h, Tokens.MISSING);
@@ -325,9 +333,10 @@ final class FittedCategorical extends FittedFeature {
     return Murmur3.putString(Murmur3.putByte(h, '='), value);
   }
 
-  /** @return the number of bytes {@link #putPart} feeds */
-  private int partLength(int j, String value) {
-    return (j > 0 ? 1 : 0) + fieldBytes[j].length + 1 + (value == null ? 0 : Murmur3.utf8Length(value));
+  /** @return the number of bytes {@link #putPart} fed, given the state it returned */
+  private int partLength(long state, int j, String value) {
+    int valueBytes = value == null ? 0 : Murmur3.hadNonAscii(state) ? Murmur3.utf8Length(value) : value.length();
+    return (j > 0 ? 1 : 0) + fieldBytes[j].length + 1 + valueBytes;
   }
 
   private static String crossKey(String[] parts) {

@@ -8,12 +8,15 @@ package dev.mlsys.data.features;
  * scikit-learn's {@code murmurhash3_32}.
  *
  * <p>The running state is a {@code long} passed by value (the hash so far in the high 32 bits,
- * up to three pending bytes in bits 8..31, their count in bits 0..1), so hashing allocates
- * nothing whatever the JIT decides; the caller counts the bytes fed. Stateless and thread-safe.
+ * up to three pending bytes in bits 8..31, their count in bits 0..1, and in bit 2 whether the last
+ * string fed had a non-ASCII character), so hashing allocates nothing whatever the JIT decides;
+ * the caller counts the bytes fed. Stateless and thread-safe.
  */
 final class Murmur3 {
   /** The state before any byte. */
   static final long START = 0L;
+  /** Set by {@link #putString} when the string had a non-ASCII character. */
+  private static final long NON_ASCII = 4L;
 
   private static final int C1 = 0xcc9e2d51;
   private static final int C2 = 0x1b873593;
@@ -32,32 +35,74 @@ final class Murmur3 {
   }
 
   static long putBytes(long state, byte[] bytes) {
+    int h1 = (int) (state >>> 32);
+    int pending = (int) (state >>> 8) & 0xFFFFFF;
+    int count = (int) state & 3;
     for (byte b : bytes) {
-      state = putByte(state, b);
+      pending |= (b & 0xFF) << (8 * count);
+      if (++count == 4) {
+        h1 = mixH1(h1, mixK1(pending));
+        pending = 0;
+        count = 0;
+      }
     }
-    return state;
+    return ((long) h1 << 32) | ((long) pending << 8) | count;
   }
 
-  /** Feeds the UTF-8 encoding of {@code s}; it has {@link #utf8Length(String)} bytes. */
+  /**
+   * Feeds the UTF-8 encoding of {@code s}: {@code s.length()} bytes unless
+   * {@link #hadNonAscii(long)}, else {@link #utf8Length(String)}.
+   */
   static long putString(long state, String s) {
+    int h1 = (int) (state >>> 32);
+    int pending = (int) (state >>> 8) & 0xFFFFFF;
+    int count = (int) state & 3;
+    long flag = 0;
     int n = s.length();
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      if (c < 0x80) {
-        state = putByte(state, c);
-      } else if (c < 0x800) {
-        state = putByte(putByte(state, 0xC0 | (c >>> 6)), 0x80 | (c & 0x3F));
-      } else if (!Character.isSurrogate(c)) {
-        state = putByte(putByte(putByte(state, 0xE0 | (c >>> 12)), 0x80 | ((c >>> 6) & 0x3F)), 0x80 | (c & 0x3F));
-      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-        int cp = Character.toCodePoint(c, s.charAt(++i));
-        state = putByte(putByte(state, 0xF0 | (cp >>> 18)), 0x80 | ((cp >>> 12) & 0x3F));
-        state = putByte(putByte(state, 0x80 | ((cp >>> 6) & 0x3F)), 0x80 | (cp & 0x3F));
-      } else {
-        state = putByte(state, '?'); // an unpaired surrogate, as the JDK's UTF-8 encoder writes it
+      if (c >= 0x80) {
+        // rare: hand the state to the general path for this character
+        flag = NON_ASCII;
+        state = putNonAscii(((long) h1 << 32) | ((long) pending << 8) | count, s, i);
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        }
+        h1 = (int) (state >>> 32);
+        pending = (int) (state >>> 8) & 0xFFFFFF;
+        count = (int) state & 3;
+        continue;
+      }
+      pending |= c << (8 * count);
+      if (++count == 4) {
+        h1 = mixH1(h1, mixK1(pending));
+        pending = 0;
+        count = 0;
       }
     }
-    return state;
+    return ((long) h1 << 32) | ((long) pending << 8) | count | flag;
+  }
+
+  /** @return whether the last {@link #putString} call met a non-ASCII character */
+  static boolean hadNonAscii(long state) {
+    return (state & NON_ASCII) != 0;
+  }
+
+  /** Feeds the UTF-8 bytes of the non-ASCII character (or surrogate pair) at {@code i}. */
+  private static long putNonAscii(long state, String s, int i) {
+    char c = s.charAt(i);
+    if (c < 0x800) {
+      return putByte(putByte(state, 0xC0 | (c >>> 6)), 0x80 | (c & 0x3F));
+    }
+    if (!Character.isSurrogate(c)) {
+      return putByte(putByte(putByte(state, 0xE0 | (c >>> 12)), 0x80 | ((c >>> 6) & 0x3F)), 0x80 | (c & 0x3F));
+    }
+    if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      int cp = Character.toCodePoint(c, s.charAt(i + 1));
+      state = putByte(putByte(state, 0xF0 | (cp >>> 18)), 0x80 | ((cp >>> 12) & 0x3F));
+      return putByte(putByte(state, 0x80 | ((cp >>> 6) & 0x3F)), 0x80 | (cp & 0x3F));
+    }
+    return putByte(state, '?'); // an unpaired surrogate, as the JDK's UTF-8 encoder writes it
   }
 
   /** @return the number of bytes {@link #putString(long, String)} feeds for {@code s} */

@@ -59,7 +59,7 @@ class FeaturePipelineProperties {
         Arbitraries.doubles().between(-1e3, 1e3));
     Arbitrary<Double> y = Arbitraries.doubles().between(0.001, 1e6).ofScale(3);
     Arbitrary<String> c = Arbitraries.of("a", "b", "c", "d");
-    Arbitrary<String> t = Arbitraries.strings().withChars("xyzé€😀=\u001F").ofMinLength(0).ofMaxLength(4);
+    Arbitrary<String> t = Arbitraries.strings().withChars("xyzé€字=\u001F").ofMinLength(0).ofMaxLength(4);
     Arbitrary<Row> row = Combinators.combine(
         x.injectNull(0.2), y.injectNull(0.2), c.injectNull(0.2), t.injectNull(0.2), Arbitraries.of(true, false),
         Arbitraries.of("no", "yes")).as((a, b, cc, d, e, l) -> SCHEMA.rowOf(a, b, cc, d, e, l));
@@ -199,6 +199,26 @@ class FeaturePipelineProperties {
     assertEquals(bytes.length, length);
     assertEquals(Hashing.murmur3_32_fixed().hashString(whole, StandardCharsets.UTF_8).asInt(), Murmur3.hash(h, length));
     assertEquals(Hashing.murmur3_32_fixed().hashBytes(bytes).asInt(), Murmur3.hash(h, length));
+  }
+
+  @Property(tries = 500)
+  void hashedFeaturesEqualGuavasMurmur3OfTheToken(@ForAll("unicode") String first, @ForAll("unicode") String second) {
+    Schema s = Schema.builder().text("tëxt").text("u").build();
+    FeaturePipeline p = FeaturePipeline.builder().add(Feature.categorical("tëxt").hashed(97))
+        .add(Feature.cross("tëxt", "u").hashed(89)).fit(List.of(s.rowOf("a", "b")));
+    double[] v = p.transform(s.rowOf(first, second));
+    double[] columns = p.transformColumns(List.of(s.rowOf(first, second)));
+    assertArrayEquals(v, columns);
+    String single = "tëxt=" + first;
+    String cross = "tëxt=" + first + "\u001Fu=" + second;
+    for (String token : List.of(single, cross)) {
+      int h = Hashing.murmur3_32_fixed().hashString(token, StandardCharsets.UTF_8).asInt();
+      int buckets = token == single ? 97 : 89;
+      int offset = token == single ? 0 : 97;
+      double[] expected = new double[buckets];
+      expected[(int) (Math.abs((long) h) % buckets)] = h < 0 ? -1 : 1;
+      assertArrayEquals(expected, java.util.Arrays.copyOfRange(v, offset, offset + buckets), token);
+    }
   }
 
   @Provide
