@@ -14,6 +14,12 @@ import picocli.CommandLine.Spec;
         + " serving and drift monitoring.",
     subcommands = {
         QuickstartCommand.class,
+        InferSchemaCommand.class,
+        ValidateCommand.class,
+        SampleCommand.class,
+        TrainCommand.class,
+        EvaluateCommand.class,
+        DriftCommand.class,
         picocli.CommandLine.HelpCommand.class
     },
     footer = {"", "Exit codes: 0 success, 1 a finding (rejected rows, drift), 2 usage or I/O error."})

@@ -1,0 +1,84 @@
+package dev.mlsys.data.sampling;
+
+/**
+ * A uniform reservoir kept as the k items with the smallest of independent Uniform(0, 1) keys,
+ * advanced with the skips of Algorithm L (Li, "Reservoir-sampling algorithms of time complexity
+ * O(n(1 + log(N/n)))", ACM TOMS 20(4), 1994): with threshold W (the largest kept key), the number
+ * of items passed over before the next one whose key is below W is Geometric(W), and that item's
+ * key is Uniform(0, W). Keeping the keys (Li's algorithm forgets them) costs one double per slot
+ * and makes merge a deterministic selection of the k smallest keys of both reservoirs, which has
+ * exactly the distribution of one reservoir over both streams.
+ *
+ * <p>Not thread-safe.
+ */
+abstract class UniformReservoir extends KeyHeap {
+  final SplitMix64 rng;
+  long count;
+  /**
+   * The number (the value of {@code count} once counted) of the next item to enter; items with a
+   * smaller number are passed over, so the per-item cost is one increment and one comparison. 0
+   * while filling or pending.
+   */
+  long gate;
+  /** Full, but the next skip is not drawn yet (after a merge), so merging draws no random number. */
+  boolean pending;
+
+  UniformReservoir(int k, SplitMix64 rng) {
+    super(k, 16);
+    this.rng = rng;
+  }
+
+  /**
+   * Decides for an item already counted (its number is {@code count}) that reached the gate.
+   *
+   * @return the slot to store it in, or -1 if it is passed over
+   */
+  final int admit() {
+    if (pending) {
+      pending = false;
+      long skip = rng.nextGeometric(threshold());
+      if (skip > 0) {
+        gate = skip >= Long.MAX_VALUE - count ? Long.MAX_VALUE : count + skip;
+        return -1;
+      }
+    }
+    if (size < k) {
+      int slot = push(rng.nextDouble());
+      if (size == k) {
+        drawGate();
+      }
+      return slot;
+    }
+    int slot = replaceTop(threshold() * rng.nextDouble());
+    drawGate();
+    return slot;
+  }
+
+  private void drawGate() {
+    long skip = rng.nextGeometric(threshold());
+    gate = skip >= Long.MAX_VALUE - count - 1 ? Long.MAX_VALUE : count + skip + 1;
+  }
+
+  /** @return how many items to pass over before the next one is decided on (0 if it is) */
+  final long passable() {
+    long pass = gate - count - 1;
+    return pass > 0 ? pass : 0;
+  }
+
+  /** After merging or restoring: the next skip is drawn when the next item arrives. */
+  final void resume() {
+    gate = 0;
+    pending = full();
+  }
+
+  /** The skip in serialized form: -1 pending, 0 when filling or the next item enters, else the count to pass. */
+  final long skipState() {
+    return pending ? -1 : size < k ? 0 : gate - count - 1;
+  }
+
+  /** Restores from {@link #skipState()}; count and the keys must be restored first. */
+  final void restoreSkip(long skip) {
+    pending = skip < 0;
+    gate = skip <= 0 && !full() || pending ? 0 : count + skip + 1;
+  }
+}

@@ -1,0 +1,188 @@
+package dev.mlsys.models.artifact;
+
+import dev.mlsys.api.Predictor;
+import dev.mlsys.api.Row;
+import dev.mlsys.api.RowTransform;
+import dev.mlsys.api.Schema;
+import dev.mlsys.data.features.FeaturePipeline;
+import dev.mlsys.models.TrainedModel;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything needed to serve and audit a model: the trained model, the schema of its rows, the
+ * fitted feature pipeline, an optional calibrator, evaluation metrics and provenance. Stored and
+ * verified by {@link Artifacts}.
+ *
+ * <pre>{@code
+ * ModelArtifact artifact = ModelArtifact.builder(model).schema(schema).pipeline(pipeline)
+ *     .metrics(evaluation.toMap()).provenance(Provenance.of(trainer, train)).build();
+ * Artifacts.save(artifact, Path.of("models/churn-v3"));
+ * Predictor predictor = Artifacts.load(Path.of("models/churn-v3")).predictor();
+ * }</pre>
+ *
+ * <p>Thread-safety: immutable; {@link #predictor()} is safe for concurrent use.
+ */
+public final class ModelArtifact {
+  private final TrainedModel model;
+  private final Schema schema;
+  private final FeaturePipeline pipeline;
+  private final String calibratorJson;
+  private final Map<String, Object> metrics;
+  private final Provenance provenance;
+
+  private ModelArtifact(Builder b) {
+    this.model = b.model;
+    this.schema = b.schema;
+    this.pipeline = b.pipeline;
+    this.calibratorJson = b.calibratorJson;
+    this.metrics = Collections.unmodifiableMap(new LinkedHashMap<>(b.metrics));
+    this.provenance = b.provenance;
+  }
+
+  /**
+   * @param model the trained model
+   * @return a builder
+   */
+  public static Builder builder(TrainedModel model) {
+    return new Builder(Objects.requireNonNull(model, "model"));
+  }
+
+  /** @return the trained model */
+  public TrainedModel model() {
+    return model;
+  }
+
+  /** @return the schema of the rows the model serves, if stored */
+  public Optional<Schema> schema() {
+    return Optional.ofNullable(schema);
+  }
+
+  /** @return the fitted feature pipeline, if stored */
+  public Optional<FeaturePipeline> pipeline() {
+    return Optional.ofNullable(pipeline);
+  }
+
+  /** @return the calibrator's JSON (as mlsys-eval writes it), if stored */
+  public Optional<String> calibratorJson() {
+    return Optional.ofNullable(calibratorJson);
+  }
+
+  /** @return the evaluation metrics stored with the model (JSON values) */
+  public Map<String, Object> metrics() {
+    return metrics;
+  }
+
+  /** @return the provenance, if stored */
+  public Optional<Provenance> provenance() {
+    return Optional.ofNullable(provenance);
+  }
+
+  /**
+   * A row predictor: the stored pipeline then the model, or, without a pipeline, the schema's
+   * numeric and boolean fields read by the model's feature names.
+   *
+   * @return a thread-safe predictor
+   * @throws IllegalStateException if the artifact has neither a pipeline nor a schema
+   */
+  public Predictor predictor() {
+    if (pipeline != null) {
+      return model.onRows(pipeline);
+    }
+    if (schema != null) {
+      return model.onRows(new FieldVector(schema, model.featureNames()));
+    }
+    throw new IllegalStateException("the artifact has neither a feature pipeline nor a schema; "
+        + "predict with model() on feature vectors");
+  }
+
+  /** Reads the model's features straight from same-named numeric or boolean fields. */
+  private static final class FieldVector implements RowTransform {
+    private final List<String> names;
+    private final int[] positions;
+
+    FieldVector(Schema schema, List<String> names) {
+      this.names = names;
+      this.positions = new int[names.size()];
+      for (int j = 0; j < positions.length; j++) {
+        positions[j] = schema.indexOf(names.get(j));
+      }
+    }
+
+    @Override
+    public List<String> outputNames() {
+      return names;
+    }
+
+    @Override
+    public void transform(Row row, double[] out) {
+      for (int j = 0; j < positions.length; j++) {
+        out[j] = row.getDouble(positions[j]);
+      }
+    }
+  }
+
+  /** Assembles an artifact. Not thread-safe; each setter replaces its value. */
+  public static final class Builder {
+    private final TrainedModel model;
+    private Schema schema;
+    private FeaturePipeline pipeline;
+    private String calibratorJson;
+    private Map<String, Object> metrics = Map.of();
+    private Provenance provenance;
+
+    private Builder(TrainedModel model) {
+      this.model = model;
+    }
+
+    /** @param s the schema of served rows @return this builder */
+    public Builder schema(Schema s) {
+      this.schema = s;
+      return this;
+    }
+
+    /**
+     * @param p the fitted pipeline; its output names must be the model's feature names
+     * @return this builder
+     * @throws IllegalArgumentException if the names differ
+     */
+    public Builder pipeline(FeaturePipeline p) {
+      if (p != null && !p.outputNames().equals(model.featureNames())) {
+        throw new IllegalArgumentException("the pipeline writes " + p.outputNames() + " but the model reads "
+            + model.featureNames());
+      }
+      this.pipeline = p;
+      return this;
+    }
+
+    /** @param json the calibrator as JSON @return this builder */
+    public Builder calibratorJson(String json) {
+      if (json != null) {
+        dev.mlsys.api.json.Json.parseObject(json);
+      }
+      this.calibratorJson = json;
+      return this;
+    }
+
+    /** @param m metric name to a JSON value (number, string, map, list) @return this builder */
+    public Builder metrics(Map<String, ?> m) {
+      this.metrics = new LinkedHashMap<>(m);
+      return this;
+    }
+
+    /** @param p the provenance @return this builder */
+    public Builder provenance(Provenance p) {
+      this.provenance = p;
+      return this;
+    }
+
+    /** @return the artifact */
+    public ModelArtifact build() {
+      return new ModelArtifact(this);
+    }
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * Training and trained models. Start at {@link dev.mlsys.models.Trainers} (Tribuo learners) and
+ * {@link dev.mlsys.models.Baselines}; both give {@link dev.mlsys.models.ModelTrainer}s that fit
+ * {@link dev.mlsys.models.LabeledData} into a {@link dev.mlsys.models.TrainedModel}, the closed
+ * set of model kinds (Tribuo model, baseline, ensemble, stacking) that artifacts store and
+ * serving predicts with. Ensembles are built in {@link dev.mlsys.models.ensemble}, models
+ * are chosen in {@link dev.mlsys.models.selection} and stored in
+ * {@link dev.mlsys.models.artifact}.
+ */
+package dev.mlsys.models;

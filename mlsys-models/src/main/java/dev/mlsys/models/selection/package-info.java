@@ -1,0 +1,8 @@
+/**
+ * Model selection: {@link dev.mlsys.models.selection.Evaluation} (metrics and the gain over a
+ * baseline), {@link dev.mlsys.models.selection.CrossValidation} and
+ * {@link dev.mlsys.models.selection.Folds}, grid and random
+ * {@link dev.mlsys.models.selection.Search}, and paired significance tests in
+ * {@link dev.mlsys.models.selection.Comparison}.
+ */
+package dev.mlsys.models.selection;
