@@ -11,6 +11,15 @@ package dev.mlsys.monitor.stream;
  */
 final class Adwin extends AbstractDetector {
   private static final int MAX_ROWS = 64;
+  /** Bucket sizes 2^i, looked up instead of computed in the cut loop. */
+  private static final double[] POW2 = new double[MAX_ROWS];
+
+  static {
+    for (int i = 0; i < MAX_ROWS; i++) {
+      POW2[i] = Math.scalb(1.0, i);
+    }
+  }
+
   private final double delta;
   private final int clock;
   private final int maxBuckets;
@@ -24,7 +33,8 @@ final class Adwin extends AbstractDetector {
   private double total;
   private double variance;
   private double width;
-  private long tick;
+  /** Updates left until the next cut test: tick % clock == 0 without a 64-bit division per update. */
+  private int untilCheck;
   private long detections;
 
   Adwin(double delta, int clock, int maxBuckets, int minWindowLength, int gracePeriod) {
@@ -61,7 +71,7 @@ final class Adwin extends AbstractDetector {
     total = 0;
     variance = 0;
     width = 0;
-    tick = 0;
+    untilCheck = clock;
     detections = 0;
   }
 
@@ -142,7 +152,7 @@ final class Adwin extends AbstractDetector {
         rowCount++;
         rowSize[next] = 0;
       }
-      double n1 = Math.scalb(1.0, idx);
+      double n1 = POW2[idx];
       double mu1 = totals[idx][0] / n1;
       double mu2 = totals[idx][1] / n1;
       double total12 = totals[idx][0] + totals[idx][1];
@@ -159,7 +169,7 @@ final class Adwin extends AbstractDetector {
 
   private double deleteElement() {
     int last = rowCount - 1;
-    double n = Math.scalb(1.0, last);
+    double n = POW2[last];
     double u = totals[last][0];
     double mu = u / n;
     double v = variances[last][0];
@@ -177,18 +187,24 @@ final class Adwin extends AbstractDetector {
 
   private boolean detectChange() {
     boolean changeDetected = false;
-    tick++;
-    if (tick % clock == 0 && width > gracePeriod) {
+    boolean due = --untilCheck == 0;
+    if (due) {
+      untilCheck = clock;
+    }
+    if (due && width > gracePeriod) {
       boolean reduceWidth = true;
       while (reduceWidth) {
         reduceWidth = false;
         boolean exit = false;
+        // constant while the width is: computed once per pass instead of once per candidate cut
+        double deltaPrime = Math.log(2 * Math.log(width) / delta);
+        double varianceInWindow = variance / width;
         double n0 = 0.0;
         double n1 = width;
         double u0 = 0.0;
         double u1 = total;
         for (int idx = rowCount - 1; idx >= 0 && !exit; idx--) {
-          double bucketSize = Math.scalb(1.0, idx);
+          double bucketSize = POW2[idx];
           int size = rowSize[idx];
           for (int k = 0; k < size; k++) {
             n0 += bucketSize;
@@ -200,7 +216,7 @@ final class Adwin extends AbstractDetector {
               break;
             }
             double deltaMean = (u0 / n0) - (u1 / n1);
-            if (n1 >= minWindowLength && n0 >= minWindowLength && cut(n0, n1, deltaMean)) {
+            if (n1 >= minWindowLength && n0 >= minWindowLength && cut(n0, n1, deltaMean, deltaPrime, varianceInWindow)) {
               reduceWidth = true;
               changeDetected = true;
               if (width > 0) {
@@ -219,10 +235,9 @@ final class Adwin extends AbstractDetector {
     return changeDetected;
   }
 
-  private boolean cut(double n0, double n1, double deltaMean) {
-    double deltaPrime = Math.log(2 * Math.log(width) / delta);
+  private boolean cut(double n0, double n1, double deltaMean, double deltaPrime, double varianceInWindow) {
     double mRecip = (1.0 / (n0 - minWindowLength + 1)) + (1.0 / (n1 - minWindowLength + 1));
-    double epsilon = Math.sqrt(2 * mRecip * (variance / width) * deltaPrime) + 2.0 / 3.0 * deltaPrime * mRecip;
+    double epsilon = Math.sqrt(2 * mRecip * varianceInWindow * deltaPrime) + 2.0 / 3.0 * deltaPrime * mRecip;
     return Math.abs(deltaMean) > epsilon;
   }
 }
