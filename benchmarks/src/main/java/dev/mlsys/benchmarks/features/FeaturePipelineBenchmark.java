@@ -6,6 +6,7 @@ import com.google.common.hash.HashFunction;
 import com.google.common.hash.Hashing;
 import dev.mlsys.api.Row;
 import dev.mlsys.api.Schema;
+import dev.mlsys.data.Table;
 import dev.mlsys.data.features.BucketEncoding;
 import dev.mlsys.data.features.Feature;
 import dev.mlsys.data.features.FeaturePipeline;
@@ -30,6 +31,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -40,8 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * quantile buckets, one-hot with an unseen bucket, hashing and a hashed cross). The baseline is
  * the same transform written by hand for this one schema with the fitted constants inlined (what a
  * team writes when it re-implements training features in the service), so the ratio is the price
- * of the generic, saved-and-loaded pipeline. {@code pipelineColumns} is the training path: the
- * same rows transformed column by column.
+ * of the generic, saved-and-loaded pipeline. {@code pipelineTable} is the training path: the same
+ * rows held in an Arrow {@link Table} and transformed column by column into a new row-major matrix.
  *
  * <p>Every output of the three paths is checked to be identical in {@link #setUp()}.
  *
@@ -67,6 +69,7 @@ public class FeaturePipelineBenchmark {
   private FeaturePipeline pipeline;
   private HandWritten handWritten;
   private double[] buffer;
+  private Table table;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
@@ -100,7 +103,8 @@ public class FeaturePipelineBenchmark {
     handWritten = new HandWritten(pipeline, schema);
     buffer = new double[pipeline.outputWidth()];
     double[] expected = new double[pipeline.outputWidth()];
-    double[] columns = pipeline.transformColumns(rows);
+    table = Table.fromRows(schema, rows);
+    double[] columns = pipeline.transformColumns(table);
     for (int i = 0; i < rows.size(); i++) {
       pipeline.transform(rows.get(i), expected);
       handWritten.transform(rows.get(i), buffer);
@@ -160,12 +164,17 @@ public class FeaturePipelineBenchmark {
     return sum;
   }
 
-  /** mlsys, training path: the batch transformed column by column into one row-major matrix. */
+  /** mlsys, training path: the batch as a table, transformed column by column into one matrix. */
   @Benchmark
   @OperationsPerInvocation(BATCH)
-  public double pipelineColumns() {
-    double[] m = pipeline.transformColumns(rows);
+  public double pipelineTable() {
+    double[] m = pipeline.transformColumns(table);
     return m[0] + m[m.length - 1];
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    table.close();
   }
 
   /** The transform as a developer would write it for one schema, with the fitted constants. */

@@ -60,6 +60,18 @@ final class Murmur3 {
     long flag = 0;
     int n = s.length();
     for (int i = 0; i < n; i++) {
+      if (count == 0 && i + 4 <= n) {
+        // a whole block of four ASCII characters at once
+        char c0 = s.charAt(i);
+        char c1 = s.charAt(i + 1);
+        char c2 = s.charAt(i + 2);
+        char c3 = s.charAt(i + 3);
+        if ((c0 | c1 | c2 | c3) < 0x80) {
+          h1 = mixH1(h1, mixK1(c0 | (c1 << 8) | (c2 << 16) | (c3 << 24)));
+          i += 3;
+          continue;
+        }
+      }
       char c = s.charAt(i);
       if (c >= 0x80) {
         // rare: hand the state to the general path for this character

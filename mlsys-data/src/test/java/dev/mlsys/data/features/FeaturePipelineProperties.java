@@ -223,8 +223,9 @@ class FeaturePipelineProperties {
 
   @Provide
   Arbitrary<String> unicode() {
-    // every code unit, unpaired surrogates included
-    return Arbitraries.strings().all().ofMaxLength(12);
+    // every code unit, unpaired surrogates included; and ASCII runs that hash four bytes at a time
+    return Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(12), Arbitraries.strings().ascii().ofMaxLength(30),
+        Arbitraries.strings().withChars("ab\u00e9\u20ac").ofMaxLength(20));
   }
 
   @Property(tries = 100)
