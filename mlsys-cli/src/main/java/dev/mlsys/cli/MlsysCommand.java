@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
         InferSchemaCommand.class,
         ValidateCommand.class,
         SampleCommand.class,
+        TrainCommand.class,
+        EvaluateCommand.class,
         DriftCommand.class,
         picocli.CommandLine.HelpCommand.class
     },

@@ -151,6 +151,47 @@ public final class EnsembleModel implements TrainedModel {
     return finish(decision);
   }
 
+  @Override
+  public double[][] outputs(double[][] rows) {
+    for (double[] r : rows) {
+      Outputs.checkInput(this, r);
+    }
+    double[][][] perMember = new double[members.size()][][];
+    for (int m = 0; m < perMember.length; m++) {
+      perMember[m] = members.get(m).outputs(rows);
+    }
+    double[][] out = new double[rows.length][];
+    double[][] memberOutputs = new double[members.size()][];
+    for (int i = 0; i < rows.length; i++) {
+      for (int m = 0; m < perMember.length; m++) {
+        memberOutputs[m] = perMember[m][i];
+      }
+      out[i] = combine(memberOutputs);
+    }
+    return out;
+  }
+
+  /**
+   * Combines outputs the members gave for one input, as {@link #output(double[])} does.
+   *
+   * @param memberOutputs one output per member, in member order
+   * @return the ensemble's output
+   * @throws IllegalArgumentException if there is not one output per member
+   */
+  public double[] combine(double[][] memberOutputs) {
+    if (memberOutputs.length != members.size()) {
+      throw new IllegalArgumentException("expected " + members.size() + " member outputs but got " + memberOutputs.length);
+    }
+    double[] decision = new double[combiner == Combiner.MEAN ? 1 : classes().size()];
+    for (int m = 0; m < memberOutputs.length; m++) {
+      double[] term = term(m, memberOutputs[m]);
+      for (int k = 0; k < decision.length; k++) {
+        decision[k] += term[k];
+      }
+    }
+    return finish(decision);
+  }
+
   /** The member's additive term of the decision vector. */
   private double[] term(int m, double[] out) {
     double share = weights[m] / weightSum;

@@ -290,6 +290,15 @@ public final class LabeledData {
     return x[i].clone();
   }
 
+  /** @return a copy of every feature vector, in example order */
+  public double[][] rows() {
+    double[][] out = new double[x.length][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = x[i].clone();
+    }
+    return out;
+  }
+
   /**
    * @param i an example position
    * @param j a feature position

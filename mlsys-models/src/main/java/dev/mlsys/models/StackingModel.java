@@ -172,6 +172,27 @@ public final class StackingModel implements TrainedModel {
     return meta.output(stackedFeatures(features));
   }
 
+  @Override
+  public double[][] outputs(double[][] rows) {
+    for (double[] r : rows) {
+      Outputs.checkInput(this, r);
+    }
+    int per = columnsPerBase(bases.get(0));
+    double[][] z = new double[rows.length][per * bases.size() + (passthrough ? featureNames().size() : 0)];
+    for (int m = 0; m < bases.size(); m++) {
+      double[][] o = bases.get(m).outputs(rows);
+      for (int i = 0; i < rows.length; i++) {
+        System.arraycopy(stackedColumns(bases.get(m), o[i]), 0, z[i], m * per, per);
+      }
+    }
+    if (passthrough) {
+      for (int i = 0; i < rows.length; i++) {
+        System.arraycopy(rows[i], 0, z[i], per * bases.size(), rows[i].length);
+      }
+    }
+    return meta.outputs(z);
+  }
+
   /**
    * Contribution by ablation: the change of the output when one base model's columns are replaced
    * by their training means.

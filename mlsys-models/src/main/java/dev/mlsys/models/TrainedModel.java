@@ -51,6 +51,21 @@ public sealed interface TrainedModel extends VectorPredictor
   double[] output(double[] features);
 
   /**
+   * The outputs of many vectors at once; models with a cheaper batch path (Tribuo's XGBoost builds
+   * one native matrix per call) override it.
+   *
+   * @param rows vectors in {@link #featureNames()} order
+   * @return one output per row, each as {@link #output(double[])} gives it
+   */
+  default double[][] outputs(double[][] rows) {
+    double[][] out = new double[rows.length][];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = output(rows[i]);
+    }
+    return out;
+  }
+
+  /**
    * @param features a vector in {@link #featureNames()} order
    * @return the most probable class (ties go to the earlier class) with every class probability,
    *     or the predicted value for regression

@@ -113,16 +113,56 @@ public final class TribuoModel implements TrainedModel {
   @SuppressWarnings("unchecked")
   public double[] output(double[] features) {
     Outputs.checkInput(this, features);
-    double[] values = new double[sortedNames.length];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = features[sortedToInput[i]];
-    }
+    double[] values = sorted(features);
     if (task == Task.REGRESSION) {
       ArrayExample<Regressor> ex = new ArrayExample<>(RegressionFactory.UNKNOWN_REGRESSOR, sortedNames, values);
       return new double[] {((Model<Regressor>) model).predict(ex).getOutput().getValues()[0]};
     }
     ArrayExample<Label> ex = new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, sortedNames, values);
-    org.tribuo.Prediction<Label> p = ((Model<Label>) model).predict(ex);
+    return distribution(((Model<Label>) model).predict(ex));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public double[][] outputs(double[][] rows) {
+    if (rows.length <= 1) {
+      return rows.length == 0 ? new double[0][] : new double[][] {output(rows[0])};
+    }
+    for (double[] r : rows) {
+      Outputs.checkInput(this, r);
+    }
+    double[][] out = new double[rows.length][];
+    if (task == Task.REGRESSION) {
+      java.util.List<org.tribuo.Example<Regressor>> examples = new ArrayList<>(rows.length);
+      for (double[] r : rows) {
+        examples.add(new ArrayExample<>(RegressionFactory.UNKNOWN_REGRESSOR, sortedNames, sorted(r)));
+      }
+      java.util.List<org.tribuo.Prediction<Regressor>> ps = ((Model<Regressor>) model).predict(examples);
+      for (int i = 0; i < out.length; i++) {
+        out[i] = new double[] {ps.get(i).getOutput().getValues()[0]};
+      }
+      return out;
+    }
+    java.util.List<org.tribuo.Example<Label>> examples = new ArrayList<>(rows.length);
+    for (double[] r : rows) {
+      examples.add(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, sortedNames, sorted(r)));
+    }
+    java.util.List<org.tribuo.Prediction<Label>> ps = ((Model<Label>) model).predict(examples);
+    for (int i = 0; i < out.length; i++) {
+      out[i] = distribution(ps.get(i));
+    }
+    return out;
+  }
+
+  private double[] sorted(double[] features) {
+    double[] values = new double[sortedNames.length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = features[sortedToInput[i]];
+    }
+    return values;
+  }
+
+  private double[] distribution(org.tribuo.Prediction<Label> p) {
     double[] out = new double[classes.size()];
     // Tribuo's tree models say they give no probabilities, yet their leaves carry the weighted
     // class distribution and flag each prediction as probabilistic: trust the prediction's flag.

@@ -24,13 +24,13 @@ public final class TestData {
         throw new IllegalArgumentException("no test resource /data/" + resource);
       }
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      List<String> header = Arrays.asList(r.readLine().split(",", -1));
+      List<String> header = Arrays.asList(cells(r.readLine()));
       List<String[]> rows = new ArrayList<>();
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         if (line.isEmpty()) {
           continue;
         }
-        String[] cells = line.split(",", -1);
+        String[] cells = cells(line);
         for (int i = 0; i < cells.length; i++) {
           if (cells[i].isEmpty() || cells[i].equals("NA")) {
             cells[i] = null;
@@ -42,6 +42,66 @@ public final class TestData {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Splits one CSV line, honouring double quotes (RFC 4180). */
+  static String[] cells(String line) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cell.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        out.add(cell.toString());
+        cell.setLength(0);
+      } else {
+        cell.append(c);
+      }
+    }
+    out.add(cell.toString());
+    return out.toArray(new String[0]);
+  }
+
+  /** income.csv as validated rows: every column categorical, a missing value is the category "NA". */
+  public record Income(dev.mlsys.api.Schema schema, List<dev.mlsys.api.Row> rows) {}
+
+  public static Income income() {
+    Csv csv = csv("income.csv");
+    dev.mlsys.api.Schema.Builder b = dev.mlsys.api.Schema.builder();
+    String label = "INCOME";
+    for (int j = 0; j < csv.header().size(); j++) {
+      java.util.TreeSet<String> values = new java.util.TreeSet<>();
+      for (String[] row : csv.rows()) {
+        values.add(row[j] == null ? "NA" : row[j]);
+      }
+      String name = csv.header().get(j);
+      if (name.equals(label)) {
+        b.label(name, values.toArray(new String[0]));
+      } else {
+        b.categorical(name, values.toArray(new String[0]));
+      }
+    }
+    dev.mlsys.api.Schema schema = b.build();
+    List<dev.mlsys.api.Row> rows = new ArrayList<>();
+    for (String[] row : csv.rows()) {
+      java.util.Map<String, Object> v = new java.util.HashMap<>();
+      for (int j = 0; j < row.length; j++) {
+        v.put(csv.header().get(j), row[j] == null ? "NA" : row[j]);
+      }
+      rows.add(schema.row(v));
+    }
+    return new Income(schema, rows);
   }
 
   /** A numeric CSV whose label column holds class names. */

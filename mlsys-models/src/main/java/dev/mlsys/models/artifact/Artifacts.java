@@ -30,7 +30,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -149,7 +149,7 @@ public final class Artifacts {
     String where = path.toString();
     ModelArtifact.Builder b = ModelArtifact.builder(ModelJson.read(text(files, "model.json"), files, where + "/model.json"));
     if (files.containsKey("schema.json")) {
-      b.schema(SchemaJson.read(text(files, "schema.json"), where + "/schema.json"));
+      b.schema(readSchema(text(files, "schema.json"), where + "/schema.json"));
     }
     if (files.containsKey("pipeline.json")) {
       try {
@@ -226,7 +226,7 @@ public final class Artifacts {
     Map<String, byte[]> tribuo = new LinkedHashMap<>();
     files.put("model.json", utf8(ModelJson.write(artifact.model(), tribuo)));
     files.putAll(tribuo);
-    artifact.schema().ifPresent(s -> files.put("schema.json", utf8(SchemaJson.write(s))));
+    artifact.schema().ifPresent(s -> files.put("schema.json", utf8(dev.mlsys.data.schema.SchemaJson.write(s))));
     artifact.pipeline().ifPresent(p -> files.put("pipeline.json", utf8(p.toJson())));
     artifact.calibratorJson().ifPresent(c -> files.put("calibrator.json", utf8(c)));
     Map<String, Object> metrics = new LinkedHashMap<>();
@@ -333,10 +333,13 @@ public final class Artifacts {
     return files;
   }
 
+  /** Reads through the central directory, so a zip cut short anywhere is refused. */
   private static Map<String, byte[]> readZip(Path zip) {
     Map<String, byte[]> files = new TreeMap<>();
-    try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
-      for (ZipEntry e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
+    try (ZipFile z = new ZipFile(zip.toFile())) {
+      java.util.Enumeration<? extends ZipEntry> entries = z.entries();
+      while (entries.hasMoreElements()) {
+        ZipEntry e = entries.nextElement();
         String name = e.getName();
         if (e.isDirectory()) {
           safeName(zip, name.endsWith("/") ? name.substring(0, name.length() - 1) : name);
@@ -346,13 +349,15 @@ public final class Artifacts {
         if (files.containsKey(name)) {
           throw new CorruptArtifactException(zip + ": entry '" + name + "' appears twice");
         }
-        files.put(name, readBounded(z, zip, name));
+        try (InputStream in = z.getInputStream(e)) {
+          files.put(name, readBounded(in, zip, name));
+        }
         if (files.size() > MAX_FILES) {
           throw new CorruptArtifactException(zip + ": more than " + MAX_FILES + " entries");
         }
       }
     } catch (java.util.zip.ZipException e) {
-      throw new CorruptArtifactException(zip + ": not a readable zip file: " + e.getMessage(), e);
+      throw new CorruptArtifactException(zip + ": not a readable zip file (truncated or damaged): " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read artifact " + zip + ": " + e.getMessage(), e);
     }
@@ -417,6 +422,16 @@ public final class Artifacts {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private static dev.mlsys.api.Schema readSchema(String json, String where) {
+    try {
+      return dev.mlsys.data.schema.SchemaJson.read(json);
+    } catch (CorruptArtifactException e) {
+      throw new CorruptArtifactException(where + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new CorruptArtifactException(where + ": " + e.getMessage(), e);
     }
   }
 

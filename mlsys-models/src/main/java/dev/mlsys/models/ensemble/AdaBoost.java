@@ -94,17 +94,17 @@ public final class AdaBoost implements ModelTrainer {
     for (int i = 0; i < n; i++) {
       w[i] /= total;
     }
+    double[][] rows = data.rows();
     SplittableRandom seeds = new SplittableRandom(seed);
     List<TrainedModel> members = new ArrayList<>();
     List<Double> alphas = new ArrayList<>();
     for (int round = 0; round < rounds; round++) {
       long roundSeed = seeds.nextLong();
       TrainedModel h = weak.withSeed(roundSeed).fit(data.withWeights(w));
-      double[][] p = new double[n][];
+      double[][] p = h.outputs(rows);
       boolean[] wrong = new boolean[n];
       double error = 0;
       for (int i = 0; i < n; i++) {
-        p[i] = h.output(data.features(i));
         wrong[i] = argmax(p[i]) != y[i];
         if (wrong[i]) {
           error += w[i];

@@ -122,21 +122,26 @@ public final class Bagging implements ModelTrainer {
         inBag[m][i] = true;
       }
     }
-    List<double[]> perRow = Parallel.map(n, threads, i -> {
-      double[] x = data.features(i);
+    double[][] rows = data.rows();
+    List<double[][]> memberOutputs = Parallel.map(bags.length, threads, m -> model.members().get(m).outputs(rows));
+    List<double[]> perRow = new java.util.ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
       List<TrainedModel> outside = new java.util.ArrayList<>();
+      List<double[]> outputs = new java.util.ArrayList<>();
       for (int m = 0; m < bags.length; m++) {
         if (!inBag[m][i]) {
           outside.add(model.members().get(m));
+          outputs.add(memberOutputs.get(m)[i]);
         }
       }
       if (outside.isEmpty()) {
-        return null;
+        perRow.add(null);
+        continue;
       }
       double[] w = new double[outside.size()];
       java.util.Arrays.fill(w, 1.0);
-      return EnsembleModel.of("oob", outside, w, model.combiner(), null).output(x);
-    });
+      perRow.add(EnsembleModel.of("oob", outside, w, model.combiner(), null).combine(outputs.toArray(new double[0][])));
+    }
     int covered = 0;
     double score = 0;
     for (int i = 0; i < n; i++) {
