@@ -227,8 +227,11 @@ final class Adwin extends AbstractDetector {
               exit = true;
               break;
             }
+            if (n1 < minWindowLength || n0 < minWindowLength) {
+              continue;
+            }
             double deltaMean = (u0 / n0) - (u1 / n1);
-            if (n1 >= minWindowLength && n0 >= minWindowLength && cut(n0, n1, deltaMean, deltaPrime, varianceInWindow)) {
+            if (cut(n0, n1, deltaMean, deltaPrime, varianceInWindow)) {
               reduceWidth = true;
               changeDetected = true;
               if (width > 0) {
