@@ -18,6 +18,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.tribuo.Model;
 import org.tribuo.common.xgboost.XGBoostModel;
@@ -30,6 +31,7 @@ import org.tribuo.common.xgboost.XGBoostModel;
 class CompiledModelProperties {
   private static final Map<String, TrainedModel> MODELS = new LinkedHashMap<>();
   private static final Map<String, CompiledModel> COMPILED = new LinkedHashMap<>();
+  private static final Map<String, CompiledModel> RAW = new LinkedHashMap<>();
   private static List<TreeSet<Double>> thresholds;
 
   @BeforeContainer
@@ -62,8 +64,18 @@ class CompiledModelProperties {
     return Rows.of(thresholds, true);
   }
 
-  @Property(tries = 60)
+  @Property(tries = 25)
   void everyCompiledModelEqualsItsModel(@ForAll("rows") double[] row) {
+    everyModel(row);
+  }
+
+  @Property(tries = 2000)
+  @AddLifecycleHook(LongOnly.class)
+  void everyCompiledModelEqualsItsModelLong(@ForAll("rows") double[] row) {
+    everyModel(row);
+  }
+
+  private void everyModel(double[] row) {
     List<String> failures = new ArrayList<>();
     for (Map.Entry<String, TrainedModel> e : MODELS.entrySet()) {
       check(e.getKey(), e.getValue(), COMPILED.get(e.getKey()), row, failures);
@@ -71,8 +83,18 @@ class CompiledModelProperties {
     assertTrue(failures.isEmpty(), String.join("\n", failures));
   }
 
-  @Property(tries = 30)
+  @Property(tries = 15)
   void xgboostModelsEqualXGBoostOnFloatRows(@ForAll("floatRows") double[] row) {
+    xgboostModels(row);
+  }
+
+  @Property(tries = 1000)
+  @AddLifecycleHook(LongOnly.class)
+  void xgboostModelsEqualXGBoostOnFloatRowsLong(@ForAll("floatRows") double[] row) {
+    xgboostModels(row);
+  }
+
+  private void xgboostModels(double[] row) {
     List<String> failures = new ArrayList<>();
     for (String name : List.of("xgboost", "xgboost3", "xgboostRegression")) {
       check(name, MODELS.get(name), COMPILED.get(name), row, failures);
@@ -84,8 +106,18 @@ class CompiledModelProperties {
    * Against Tribuo itself, missing values left out of the example: this is also what makes the
    * zero-substitution reference of {@link Oracle#expected} sound for trees and linear models.
    */
-  @Property(tries = 40)
+  @Property(tries = 15)
   void tribuoModelsEqualTribuoWithAbsentFeatures(@ForAll("rows") double[] row) {
+    tribuoModels(row);
+  }
+
+  @Property(tries = 1000)
+  @AddLifecycleHook(LongOnly.class)
+  void tribuoModelsEqualTribuoWithAbsentFeaturesLong(@ForAll("rows") double[] row) {
+    tribuoModels(row);
+  }
+
+  private void tribuoModels(double[] row) {
     List<String> failures = new ArrayList<>();
     for (Map.Entry<String, TrainedModel> e : MODELS.entrySet()) {
       if (e.getValue() instanceof TribuoModel t && !allMissing(row)) {
@@ -95,7 +127,8 @@ class CompiledModelProperties {
     }
     for (String name : Fixtures.TRIBUO.keySet()) {
       Model<?> m = Fixtures.tribuo(name);
-      CompiledModel c = ModelCompiler.compileTribuo(m, Fixtures.FEATURES);
+      CompiledModel c = RAW.computeIfAbsent(name, n -> ModelCompiler.compileTribuo(m,
+          Fixtures.FEATURES));
       if (!allMissing(row)) {
         double[] want = Oracle.tribuoAbsent(m, Fixtures.FEATURES, c.classes(), row);
         compare("tribuo:" + name, want, c.output(row), 1e-12, failures);
@@ -108,7 +141,7 @@ class CompiledModelProperties {
     assertTrue(failures.isEmpty(), String.join("\n", failures));
   }
 
-  @Property(tries = 15)
+  @Property(tries = 5)
   void batchesEqualSingleRows(@ForAll("rows") double[] a, @ForAll("rows") double[] b, @ForAll("rows") double[] c) {
     double[][] rows = {a, b, c};
     double[][] columns = new double[Fixtures.WIDTH][3];

@@ -38,9 +38,9 @@ final class Fixtures {
   static final List<String> FEATURES = List.of("zeta", "alpha", "mid", "beta", "x9", "x10");
   static final int WIDTH = FEATURES.size();
 
-  static final LabeledData BINARY = data(Task.CLASSIFICATION, 2, 400, 11);
-  static final LabeledData MULTI = data(Task.CLASSIFICATION, 3, 450, 12);
-  static final LabeledData REGRESSION = data(Task.REGRESSION, 0, 400, 13);
+  static final LabeledData BINARY = data(Task.CLASSIFICATION, 2, 300, 11);
+  static final LabeledData MULTI = data(Task.CLASSIFICATION, 3, 300, 12);
+  static final LabeledData REGRESSION = data(Task.REGRESSION, 0, 300, 13);
 
   private static final Map<String, Object> CACHE = new LinkedHashMap<>();
 

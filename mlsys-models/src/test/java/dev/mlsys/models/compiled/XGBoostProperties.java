@@ -13,6 +13,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /**
  * Compiled xgboost4j boosters equal xgboost4j's own single-row prediction within 1e-6 (float
@@ -43,8 +44,18 @@ class XGBoostProperties {
     return Rows.of(thresholds, true);
   }
 
-  @Property(tries = 40)
+  @Property(tries = 25)
   void compiledBoostersEqualXGBoost(@ForAll("rows") double[] row) {
+    boosters(row);
+  }
+
+  @Property(tries = 2000)
+  @AddLifecycleHook(LongOnly.class)
+  void compiledBoostersEqualXGBoostLong(@ForAll("rows") double[] row) {
+    boosters(row);
+  }
+
+  private void boosters(double[] row) {
     List<String> failures = new ArrayList<>();
     float[] f = new float[row.length];
     for (int j = 0; j < f.length; j++) {
