@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
         SampleCommand.class,
         TrainCommand.class,
         EvaluateCommand.class,
+        DriftCommand.class,
+        PredictCommand.class,
         picocli.CommandLine.HelpCommand.class
     },
     footer = {"", "Exit codes: 0 success, 1 a finding (rejected rows, drift), 2 usage or I/O error."})

@@ -46,10 +46,12 @@ import java.util.TreeMap;
  * <table>
  *   <caption>Per field, unless overridden with {@link Builder#test}</caption>
  *   <tr><th>field</th><th>test</th><th>effect size (default threshold 0.1)</th></tr>
- *   <tr><td>numeric, more than 20 distinct reference values</td><td>two-sample Kolmogorov-Smirnov
+ *   <tr><td>numeric, more than 20 distinct reference values (or fewer values than 5 per distinct
+ *       value)</td><td>two-sample Kolmogorov-Smirnov
  *       (exact p-value up to 10,000 values per side, asymptotic beyond)</td><td>Wasserstein-1
  *       distance divided by the reference standard deviation (ddof 0)</td></tr>
- *   <tr><td>numeric, at most 20 distinct reference values</td><td>chi-squared on the values as
+ *   <tr><td>numeric, at most 20 distinct reference values, each seen at least 5 times on
+ *       average (a discrete variable)</td><td>chi-squared on the values as
  *       categories (KS is conservative under heavy ties)</td><td>Jensen-Shannon distance (base 2)</td></tr>
  *   <tr><td>categorical, boolean</td><td>chi-squared, no Yates correction</td><td>Jensen-Shannon
  *       distance (base 2)</td></tr>
@@ -81,6 +83,8 @@ public final class DriftMonitor {
   /** Largest stand-in sample drawn from a sketch for tests that need values. */
   static final int SKETCH_SAMPLE = 10_000;
   private static final int HISTOGRAM_BINS = 20;
+  /** A numeric field is discrete when its few distinct values repeat this often on average. */
+  private static final int DISCRETE_REPEATS = 5;
   private static final int TOP_CATEGORIES = 15;
 
   private final Schema schema;
@@ -254,13 +258,15 @@ public final class DriftMonitor {
         .statistic() : Comparisons.wasserstein(r.weightedValues(), c.weightedValues());
     double effect = std > 0 ? w / std : w;
     Distribution chart = Comparisons.numericHistogram(r, c, HISTOGRAM_BINS);
-    if (override == null && r.distinctValues().isPresent()) {
+    if (override == null && r.distinctValues().isPresent()
+        && r.valid() >= (long) DISCRETE_REPEATS * r.distinctValues().get().size()) {
       Map<String, Long> cur = valueCounts(c);
       if (cur != null) {
         Map<String, Long> ref = new TreeMap<>();
         r.distinctValues().get().forEach((v, n) -> ref.put(label(v), n));
         return categorical(spec, ref, cur, r.valid(), c.valid(), null, type,
-            "at most " + NumericProfile.MAX_DISTINCT + " distinct reference values: tested as categories");
+            "at most " + NumericProfile.MAX_DISTINCT + " distinct reference values, each seen "
+                + DISCRETE_REPEATS + " times on average: tested as categories");
       }
     }
     String note = exact ? "" : "reference or current kept as a quantile sketch (rank error "
@@ -523,6 +529,12 @@ public final class DriftMonitor {
           throw new IncompatibleSchemaException("reference profile does not match the schema: field '" + e.name()
               + "' is " + (actual == null ? "missing" : actual.type().id() + " " + actual.role()) + " but the schema has "
               + e.type().id() + " " + e.role());
+        }
+      }
+      for (FieldSpec actual : profile.specs()) {
+        if (actual.role() != FieldRole.PREDICTION && !schema.has(actual.name())) {
+          throw new IncompatibleSchemaException("reference profile does not match the schema: it has field '"
+              + actual.name() + "', which the schema does not declare; fields are " + schema.names());
         }
       }
       this.reference = profile;

@@ -31,8 +31,10 @@ final class HtmlReport {
         .append(num(r.minEffectSize())).append(".</p>\n");
     sb.append("<h2>Fields</h2>\n<table>\n<tr><th>field</th><th>role</th><th>test</th><th>statistic</th>")
         .append("<th>p-value</th><th>corrected p</th><th>effect size</th><th>contribution</th><th>drifted</th></tr>\n");
-    for (FeatureDrift f : r.features()) {
-      sb.append("<tr><td><a href=\"#").append(anchor(f.field())).append("\">").append(escape(f.field()))
+    List<FeatureDrift> features = r.features();
+    for (int i = 0; i < features.size(); i++) {
+      FeatureDrift f = features.get(i);
+      sb.append("<tr><td><a href=\"#").append(anchor(i)).append("\">").append(escape(f.field()))
           .append("</a></td><td>").append(f.role().name().toLowerCase(Locale.ROOT)).append("</td><td>")
           .append(escape(f.test())).append("</td><td>").append(num(f.statistic())).append("</td><td>")
           .append(num(f.pValue())).append("</td><td>").append(num(f.adjustedPValue())).append("</td><td>")
@@ -56,8 +58,9 @@ final class HtmlReport {
       }
       sb.append("</table>\n");
     }
-    for (FeatureDrift f : r.features()) {
-      sb.append("<section id=\"").append(anchor(f.field())).append("\">\n<h3>").append(escape(f.field()))
+    for (int i = 0; i < features.size(); i++) {
+      FeatureDrift f = features.get(i);
+      sb.append("<section id=\"").append(anchor(i)).append("\">\n<h3>").append(escape(f.field()))
           .append(" <span class=\"").append(f.drifted() ? "drift" : "ok").append("\">")
           .append(f.tested() ? (f.drifted() ? "drifted" : "stable") : "not tested").append("</span></h3>\n");
       sb.append("<p>").append(escape(f.type())).append(", ").append(f.role().name().toLowerCase(Locale.ROOT))
@@ -154,12 +157,9 @@ final class HtmlReport {
     return String.format(Locale.ROOT, "%.4f", v);
   }
 
-  private static String anchor(String field) {
-    StringBuilder sb = new StringBuilder("f-");
-    for (char c : field.toCharArray()) {
-      sb.append(Character.isLetterOrDigit(c) ? c : '_');
-    }
-    return sb.toString();
+  /** Anchors by rank: field names may hold any character, ranks are unique. */
+  private static String anchor(int rank) {
+    return "field-" + rank;
   }
 
   static String escape(String s) {

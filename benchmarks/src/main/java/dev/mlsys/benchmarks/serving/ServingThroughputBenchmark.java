@@ -1,5 +1,7 @@
 package dev.mlsys.benchmarks.serving;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.mlsys.api.Prediction;
 import dev.mlsys.api.Row;
 import dev.mlsys.serving.PredictionService;
@@ -22,7 +24,8 @@ import org.openjdk.jmh.infra.ThreadParams;
 /**
  * Throughput of cache hits with one and with two threads sharing one service (same 1,024 cached
  * 30-feature rows, each thread walking them from its own offset). Target: two threads at least
- * 1.8x one thread.
+ * 1.8x one thread. The peer is a bare Caffeine cache (same size, statistics on) read with the same
+ * rows as keys, with one and two threads: it shows how far the machine lets two threads scale.
  *
  * <p>Run: {@code java --add-opens=java.base/java.nio=ALL-UNNAMED -jar benchmarks/target/benchmarks.jar
  * serving.ServingThroughputBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s}
@@ -37,6 +40,7 @@ public class ServingThroughputBenchmark {
   static final int ROWS = 1024;
 
   PredictionService service;
+  Cache<Row, Prediction> caffeine;
   Row[] rows;
 
   /** Each thread's position in the rows. */
@@ -62,9 +66,10 @@ public class ServingThroughputBenchmark {
     service = PredictionService.builder(ServingFixture.SCHEMA)
         .model("v1", ServingFixture.predictor(ServingFixture.trainForest(42)))
         .calibrator(ServingFixture.CALIBRATOR).cacheSize(100_000).build();
+    caffeine = Caffeine.newBuilder().maximumSize(100_000).recordStats().build();
     for (int i = 0; i < ROWS; i++) {
       rows[i] = ServingFixture.row(x[i]);
-      service.predict(rows[i]);
+      caffeine.put(rows[i], service.predict(rows[i]));
     }
   }
 
@@ -87,5 +92,17 @@ public class ServingThroughputBenchmark {
   @Threads(2)
   public Prediction hitsTwoThreads(Cursor c) {
     return service.predict(rows[c.next()]);
+  }
+
+  @Benchmark
+  @Threads(1)
+  public Prediction caffeineOneThread(Cursor c) {
+    return caffeine.getIfPresent(rows[c.next()]);
+  }
+
+  @Benchmark
+  @Threads(2)
+  public Prediction caffeineTwoThreads(Cursor c) {
+    return caffeine.getIfPresent(rows[c.next()]);
   }
 }

@@ -59,8 +59,17 @@ public final class Json {
    * @return JSON text indented by two spaces, one member per line
    */
   public static String pretty(Object value) {
+    return pretty(value, false);
+  }
+
+  /**
+   * @param value as for {@link #write(Object)}
+   * @param nonFiniteAsNull write NaN and infinities as {@code null} instead of throwing
+   * @return JSON text indented by two spaces, one member per line
+   */
+  public static String pretty(Object value, boolean nonFiniteAsNull) {
     StringBuilder sb = new StringBuilder();
-    new Writer(sb, false, "  ").value(value, "$");
+    new Writer(sb, nonFiniteAsNull, "  ").value(value, "$");
     return sb.toString();
   }
 

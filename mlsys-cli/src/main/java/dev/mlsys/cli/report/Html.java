@@ -19,9 +19,11 @@ public final class Html {
       "th{background:#f2f4f7}.charts{display:flex;flex-wrap:wrap;gap:12px}svg.chart{background:#fff;"
           + "border:1px solid #eee;border-radius:6px;font-family:inherit}",
       ".ok{color:#1b7f3b;font-weight:600}.bad{color:#b3261e;font-weight:600}",
+      "details summary{cursor:pointer;color:#0b3954;margin:6px 0}",
       ".kpis{display:flex;gap:14px;flex-wrap:wrap}.kpi{border:1px solid #e2e2e2;border-radius:6px;padding:8px 14px;"
           + "min-width:130px}.kpi b{display:block;font-size:20px}.kpi span{font-size:12px;color:#555}");
   private final StringBuilder body = new StringBuilder();
+  private final StringBuilder lead = new StringBuilder();
   private final String title;
   private final String subtitle;
 
@@ -121,12 +123,45 @@ public final class Html {
     return this;
   }
 
+  /**
+   * Adds a headline figure to the summary shown above every section.
+   *
+   * @param label what the figure is
+   * @param value the figure
+   * @return this page
+   */
+  public Html lead(String label, String value) {
+    lead.append("<div class=\"kpi\"><b>").append(escape(value)).append("</b><span>").append(escape(label))
+        .append("</span></div>");
+    return this;
+  }
+
+  /**
+   * Opens a folded block (HTML details, no script needed).
+   *
+   * @param summary the line shown while folded
+   * @return this page
+   */
+  public Html fold(String summary) {
+    body.append("<details><summary>").append(escape(summary)).append("</summary>");
+    return this;
+  }
+
+  /** @return this page, with the folded block closed */
+  public Html endFold() {
+    body.append("</details>");
+    return this;
+  }
+
   /** @return the whole page */
   public String render() {
     return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title)
         + "</title><style>" + CSS + "</style></head><body><header><h1>" + escape(title) + "</h1><p>"
-        + escape(subtitle) + "</p></header><main>" + body + "</main></body></html>\n";
+        + escape(subtitle) + "</p></header><main>"
+        + (lead.length() == 0 ? "" : "<section id=\"summary\"><h2>Summary</h2><div class=\"kpis\">" + lead
+            + "</div></section>")
+        + body + "</main></body></html>\n";
   }
 
   /**

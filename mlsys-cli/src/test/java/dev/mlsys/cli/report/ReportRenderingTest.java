@@ -1,5 +1,7 @@
 package dev.mlsys.cli.report;
 
+import dev.mlsys.cli.HeadlessChromium;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -8,6 +8,7 @@ import dev.mlsys.api.Row;
 import dev.mlsys.api.RowTransform;
 import dev.mlsys.api.Schema;
 import dev.mlsys.api.json.JsonObject;
+import dev.mlsys.data.Table;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,10 @@ import java.util.Set;
  * FeaturePipeline same = FeaturePipeline.fromJson(pipeline.toJson());   // bit-identical outputs
  * }</pre>
  *
+ * <p>Training code fits and transforms a {@link Table} column by column
+ * ({@link Builder#fit(Table)}, {@link #transformColumns(Table)}); serving code transforms one
+ * {@link Row} into a caller's buffer. Both give the same numbers, bit for bit.
+ *
  * <p>The output vector is the features' columns in the order they were added; see
  * {@link #outputNames()}. A missing value that no feature imputes is NaN in the output. Rows
  * are matched to the pipeline by field name, so serving rows may come from another schema (for
@@ -54,6 +59,7 @@ import java.util.Set;
 public final class FeaturePipeline implements RowTransform {
   private final List<Input> inputs;
   private final FittedFeature[] features;
+  private final int[] widths;
   private final List<String> outputNames;
   private final int width;
   private final long fittedRows;
@@ -68,6 +74,10 @@ public final class FeaturePipeline implements RowTransform {
   private FeaturePipeline(List<Input> inputs, FittedFeature[] features, long fittedRows) {
     this.inputs = List.copyOf(inputs);
     this.features = features;
+    this.widths = new int[features.length];
+    for (int k = 0; k < features.length; k++) {
+      widths[k] = features[k].width();
+    }
     List<String> names = new ArrayList<>();
     for (FittedFeature f : features) {
       f.outputNames(names);
@@ -121,8 +131,9 @@ public final class FeaturePipeline implements RowTransform {
   }
 
   /**
-   * Writes a row's features into {@code out[0 .. outputWidth())}. One-hot, ordinal, numeric and
-   * hashed single-field features allocate nothing on this path; crosses build a small key.
+   * Writes a row's features into {@code out[0 .. outputWidth())}. Numeric, one-hot, ordinal and
+   * hashed features (hashed crosses included) allocate nothing on this path; one-hot and ordinal
+   * crosses build a small lookup key.
    *
    * @param row a row holding every field in {@link #inputNames()}
    * @param out a buffer of at least {@link #outputWidth()} values
@@ -153,9 +164,9 @@ public final class FeaturePipeline implements RowTransform {
           + " but has length " + out.length);
     }
     int[] positions = bind(row.schema());
-    for (FittedFeature f : features) {
-      f.write(row, positions, out, offset);
-      offset += f.width();
+    for (int k = 0; k < features.length; k++) {
+      features[k].write(row, positions, out, offset);
+      offset += widths[k];
     }
   }
 
@@ -194,6 +205,23 @@ public final class FeaturePipeline implements RowTransform {
     return transformColumns(columns);
   }
 
+  /**
+   * Transforms a table column by column into a row-major matrix: row {@code i}'s features are at
+   * {@code out[i * outputWidth() ..]}, bit for bit what {@link #transform(Row, double[])} writes
+   * for {@code table.row(i)}. The training path: it reads each column once.
+   *
+   * @param table a table holding every field in {@link #inputNames()}; it stays open
+   * @return a new row-major matrix of {@code table.rowCount() * outputWidth()} values
+   * @throws IncompatibleSchemaException if the table lacks a field or has it with another type
+   * @throws dev.mlsys.api.InvalidInputException if a value breaks a feature's rule
+   * @throws IllegalStateException if the table is closed
+   */
+  public double[] transformColumns(Table table) {
+    Objects.requireNonNull(table, "table");
+    bind(table.schema());
+    return transformColumns(new TableColumns(table));
+  }
+
   double[] transformColumns(Columns columns) {
     long cells = (long) columns.size() * width;
     if (cells > Integer.MAX_VALUE - 8) {
@@ -201,9 +229,9 @@ public final class FeaturePipeline implements RowTransform {
     }
     double[] out = new double[(int) cells];
     int offset = 0;
-    for (FittedFeature f : features) {
-      f.writeColumns(columns, out, width, offset);
-      offset += f.width();
+    for (int k = 0; k < features.length; k++) {
+      features[k].writeColumns(columns, out, width, offset);
+      offset += widths[k];
     }
     return out;
   }
@@ -430,7 +458,29 @@ public final class FeaturePipeline implements RowTransform {
       if (columns.size() == 0) {
         throw new IllegalArgumentException("cannot fit a feature pipeline on 0 rows");
       }
-      Schema schema = columns.schema();
+      checkLabel(columns.schema());
+      return fit(columns);
+    }
+
+    /**
+     * Fits every feature on a training table, column by column. Gives the same pipeline (the same
+     * JSON) as {@link #fit(Iterable)} on the table's rows.
+     *
+     * @param table the training table, at least one row; it stays open
+     * @return the fitted pipeline
+     * @throws IllegalArgumentException as {@link #fit(Iterable)}
+     * @throws IllegalStateException if the table is closed
+     */
+    public FeaturePipeline fit(Table table) {
+      Objects.requireNonNull(table, "table");
+      if (table.rowCount() == 0) {
+        throw new IllegalArgumentException("cannot fit a feature pipeline on 0 rows");
+      }
+      checkLabel(table.schema());
+      return fit(new TableColumns(table));
+    }
+
+    private void checkLabel(Schema schema) {
       schema.label().ifPresent(label -> {
         for (Feature f : features) {
           if (f.fields().contains(label.name())) {
@@ -439,7 +489,6 @@ public final class FeaturePipeline implements RowTransform {
           }
         }
       });
-      return fit(columns);
     }
 
     FeaturePipeline fit(Columns columns) {

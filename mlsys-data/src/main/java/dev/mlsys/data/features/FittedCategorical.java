@@ -1,8 +1,5 @@
 package dev.mlsys.data.features;
 
-import com.google.common.hash.HashFunction;
-import com.google.common.hash.Hasher;
-import com.google.common.hash.Hashing;
 import dev.mlsys.api.CategoricalField;
 import dev.mlsys.api.CorruptArtifactException;
 import dev.mlsys.api.Field;
@@ -23,8 +20,6 @@ import java.util.Map;
 
 /** A fitted {@link CategoricalFeature}: a vocabulary (one-hot, ordinal) or a hash (hashed). */
 final class FittedCategorical extends FittedFeature {
-  /** MurmurHash3 x86 32-bit, seed 0: scikit-learn's {@code murmurhash3_32}. */
-  static final HashFunction MURMUR3 = Hashing.murmur3_32_fixed();
   static final String HASH_ID = "murmur3_32-utf8-seed0";
   private static final Comparator<String> NULL_LAST = Comparator.nullsLast(Comparator.naturalOrder());
 
@@ -42,6 +37,9 @@ final class FittedCategorical extends FittedFeature {
   private final int buckets;
   private final boolean alternateSign;
   private final byte[][] fieldBytes;
+  /** The hash state after {@code field=} of the first field, which every token starts with. */
+  private final long firstPrefix;
+  private final long firstMissing;
 
   private FittedCategorical(CategoricalFeature spec, int[] slots, String imputeValue, List<String> categories,
       int mostFrequent) {
@@ -68,6 +66,8 @@ final class FittedCategorical extends FittedFeature {
     for (int j = 0; j < fields.size(); j++) {
       fieldBytes[j] = fields.get(j).getBytes(StandardCharsets.UTF_8);
     }
+    this.firstPrefix = Murmur3.putByte(Murmur3.putBytes(Murmur3.START, fieldBytes[0]), '=');
+    this.firstMissing = Murmur3.putByte(Murmur3.putBytes(Murmur3.START, fieldBytes[0]), Tokens.MISSING);
   }
 
   static FittedCategorical fit(CategoricalFeature spec, int[] slots, Columns columns) {
@@ -230,6 +230,21 @@ final class FittedCategorical extends FittedFeature {
   void write(Row row, int[] positions, double[] out, int offset) {
     if (fields.size() == 1) {
       writeSingle(Tokens.of(row.get(positions[slots[0]])), out, offset);
+    } else if (encoding == Encoding.HASHED) {
+      // hash the parts as they are read: no key, no array
+      boolean missing = false;
+      long h = Murmur3.START;
+      int length = 0;
+      for (int j = 0; j < fields.size(); j++) {
+        String part = Tokens.of(row.get(positions[slots[j]]));
+        missing |= part == null;
+        h = putPart(h, j, part);
+        length += partLength(h, j, part);
+      }
+      int o = writeHash(Murmur3.hash(h, length), out, offset);
+      if (indicator) {
+        out[o] = missing ? 1.0 : 0.0;
+      }
     } else {
       String[] parts = new String[fields.size()];
       for (int j = 0; j < parts.length; j++) {
@@ -267,10 +282,8 @@ final class FittedCategorical extends FittedFeature {
     String value = missing && imputeValue != null ? imputeValue : token;
     int o = offset;
     if (encoding == Encoding.HASHED) {
-      Hasher h = MURMUR3.newHasher();
-      h.putBytes(fieldBytes[0]);
-      putPart(h, value);
-      o = writeHash(h.hash().asInt(), out, o);
+      long h = putPart(Murmur3.START, 0, value);
+      o = writeHash(Murmur3.hash(h, partLength(h, 0, value)), out, o);
     } else {
       o = writeCode(lookup(value, value), out, o);
     }
@@ -287,15 +300,13 @@ final class FittedCategorical extends FittedFeature {
     }
     int o = offset;
     if (encoding == Encoding.HASHED) {
-      Hasher h = MURMUR3.newHasher();
+      long h = Murmur3.START;
+      int length = 0;
       for (int j = 0; j < parts.length; j++) {
-        if (j > 0) {
-          h.putByte((byte) Tokens.SEPARATOR);
-        }
-        h.putBytes(fieldBytes[j]);
-        putPart(h, parts[j]);
+        h = putPart(h, j, parts[j]);
+        length += partLength(h, j, parts[j]);
       }
-      o = writeHash(h.hash().asInt(), out, o);
+      o = writeHash(Murmur3.hash(h, length), out, o);
     } else {
       String key = crossKey(parts);
       o = writeCode(lookup(key, parts), out, o);
@@ -305,14 +316,27 @@ final class FittedCategorical extends FittedFeature {
     }
   }
 
-  /** Hashes {@code =value}, or the missing mark: {@code field=value} and {@code field\0} never collide. */
-  private static void putPart(Hasher h, String value) {
-    if (value == null) {
-      h.putByte((byte) Tokens.MISSING);
-    } else {
-      h.putByte((byte) '=');
-      h.putString(value, StandardCharsets.UTF_8);
+  /**
+   * Hashes part {@code j} of the token: {@code field=value}, or {@code field\0} when missing (the
+   * two never collide), after the separator U+001F for every part but the first.
+   */
+  private long putPart(long h, int j, String value) {
+    if (j == 0) {
+      // the first part always starts from the empty state: its prefix is precomputed
+      return value == null ? firstMissing : Murmur3.putString(firstPrefix, value);
     }
+    h = Murmur3.putByte(h, Tokens.SEPARATOR);
+    h = Murmur3.putBytes(h, fieldBytes[j]);
+    if (value == null) {
+      return Murmur3.putByte(h, Tokens.MISSING);
+    }
+    return Murmur3.putString(Murmur3.putByte(h, '='), value);
+  }
+
+  /** @return the number of bytes {@link #putPart} fed, given the state it returned */
+  private int partLength(long state, int j, String value) {
+    int valueBytes = value == null ? 0 : Murmur3.hadNonAscii(state) ? Murmur3.utf8Length(value) : value.length();
+    return (j > 0 ? 1 : 0) + fieldBytes[j].length + 1 + valueBytes;
   }
 
   private static String crossKey(String[] parts) {

@@ -30,6 +30,11 @@ interface RecordSource extends Closeable {
   /** @return the current record's text, for messages */
   String rawText();
 
+  /** @return whether the current record's raw bytes are a JSON value, to embed verbatim in a JSON side file */
+  default boolean rawIsJson() {
+    return false;
+  }
+
   /** @return empty lines skipped so far */
   long blankLines();
 

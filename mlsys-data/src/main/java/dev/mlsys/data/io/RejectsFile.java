@@ -19,7 +19,12 @@ import java.nio.file.Path;
  * </pre>
  *
  * <p>The leading columns come first so they stay in place whatever the record holds (a ragged
- * record, a broken quote); strip them to get the original bytes back. Not thread-safe.
+ * record, a broken quote); strip them to get the original bytes back.
+ *
+ * <p>For JSON Lines and Arrow input the side file is JSON Lines, one object per rejected record:
+ * {@code {"mlsys_line":17,"mlsys_violations":["..."],"record":<the record>}}, the record embedded
+ * byte for byte when it is JSON, or as {@code "record_text"}, a string, when it is not (a line
+ * that failed to parse). Not thread-safe.
  */
 final class RejectsFile implements Closeable {
   /** Name of the column holding the line number. */
@@ -31,12 +36,23 @@ final class RejectsFile implements Closeable {
   private final Path file;
   private final byte delimiter;
   private final char quote;
+  private final boolean json;
 
-  private RejectsFile(OutputStream out, Path file, char delimiter, char quote) {
+  private RejectsFile(OutputStream out, Path file, char delimiter, char quote, boolean json) {
     this.out = out;
     this.file = file;
     this.delimiter = (byte) delimiter;
     this.quote = quote;
+    this.json = json;
+  }
+
+  /** Creates (or replaces) a JSON Lines side file. */
+  static RejectsFile jsonLines(Path file) {
+    try {
+      return new RejectsFile(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), file, ',', '"', true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write rejected rows to " + file + ": " + CsvReader.reason(e), e);
+    }
   }
 
   /**
@@ -47,7 +63,7 @@ final class RejectsFile implements Closeable {
   static RejectsFile csv(Path file, CsvFormat format, byte[] rawHeader) {
     try {
       OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-      RejectsFile r = new RejectsFile(out, file, format.delimiter(), format.quote());
+      RejectsFile r = new RejectsFile(out, file, format.delimiter(), format.quote(), false);
       if (rawHeader != null) {
         r.writeText(LINE_COLUMN);
         out.write(r.delimiter);
@@ -62,7 +78,15 @@ final class RejectsFile implements Closeable {
     }
   }
 
-  void write(RejectedRow row) {
+  /**
+   * @param row the rejected record
+   * @param rawIsJson whether its raw bytes are a JSON value (JSON side files embed them verbatim)
+   */
+  void write(RejectedRow row, boolean rawIsJson) {
+    if (json) {
+      writeJson(row, rawIsJson);
+      return;
+    }
     try {
       writeText(Long.toString(row.line()));
       out.write(delimiter);
@@ -71,6 +95,27 @@ final class RejectsFile implements Closeable {
       out.write(delimiter);
       out.write(row.rawUnsafe());
       out.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write rejected rows to " + file + ": " + CsvReader.reason(e), e);
+    }
+  }
+
+  private void writeJson(RejectedRow row, boolean rawIsJson) {
+    try {
+      StringBuilder head = new StringBuilder("{\"" + LINE_COLUMN + "\":").append(row.line())
+          .append(",\"" + VIOLATIONS_COLUMN + "\":[");
+      for (int i = 0; i < row.violations().size(); i++) {
+        head.append(i == 0 ? "" : ",").append(JsonLinesSource.MAPPER.writeValueAsString(row.violations().get(i).message()));
+      }
+      head.append("],");
+      if (rawIsJson) {
+        writeText(head.append("\"record\":").toString());
+        out.write(row.rawUnsafe());
+      } else {
+        writeText(head.append("\"record_text\":").append(JsonLinesSource.MAPPER.writeValueAsString(row.raw()))
+            .toString());
+      }
+      writeText("}\n");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write rejected rows to " + file + ": " + CsvReader.reason(e), e);
     }

@@ -6,6 +6,7 @@ import dev.mlsys.api.Row;
 import dev.mlsys.api.Rule;
 import dev.mlsys.api.Schema;
 import dev.mlsys.api.Violation;
+import dev.mlsys.data.Table;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,10 +22,16 @@ import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.ipc.ArrowFileReader;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
 
 /**
- * Reads a data file as validated {@link Row}s of a {@link Schema}, streaming (one record in memory
- * at a time), and applies a {@link ValidationPolicy} to every record that breaks the schema or is
+ * Reads a data file (CSV, JSON Lines, Arrow IPC file or stream) as validated {@link Row}s of a
+ * {@link Schema}, streaming (one record in memory at a time, or one bounded {@link Table} batch
+ * with {@link #nextBatch(int)}), and applies a {@link ValidationPolicy} to every record that breaks the schema or is
  * malformed. Nothing is lost: {@link #report()} always has rows = accepted + rejected, and each
  * rejected record keeps its bytes exactly as read.
  *
@@ -37,12 +44,17 @@ import java.util.stream.StreamSupport;
  * }
  * }</pre>
  *
- * <p>CSV values are text, so they are converted with {@link Coercion#LENIENT} unless another
- * coercion is chosen; a quoted value is never missing, an unquoted {@code NA} or empty value is
- * (see {@link CsvFormat}). Header columns are matched to fields by name: a column the schema does
+ * <p>Values are converted with {@link Coercion#LENIENT} unless another coercion is chosen (CSV
+ * values are text, and JSON has no timestamps and writes NaN as a string); in CSV a quoted value is never missing, an unquoted {@code NA} or empty value is
+ * (see {@link CsvFormat}). Header and Arrow columns are matched to fields by name (JSON Lines keys
+ * per record, where an undeclared key is a violation unless the schema ignores unknown fields): a column the schema does
  * not declare is an {@link dev.mlsys.api.IncompatibleSchemaException} when the schema rejects
  * unknown fields (and ignored otherwise), as is a required field with no column, since then every
  * row would fail.
+ *
+ * <p>A record's line is its first line in a text file, its 1-based position in an Arrow input.
+ * Empty lines of text files hold no record and are counted as {@link ReadReport#blankLines()}.
+ * Arrow input is decoded in a private allocator that {@link #close()} releases.
  *
  * <p>Not thread-safe: confine to one thread. I/O failures are thrown as
  * {@link UncheckedIOException}.
@@ -79,7 +91,7 @@ public final class RowReader implements Iterator<Row>, AutoCloseable {
    */
   public static Builder csv(Path file, Schema schema) {
     Objects.requireNonNull(file, "file");
-    return new Builder(file, null, file.toString(), schema);
+    return new Builder(Kind.CSV, file, null, file.toString(), schema);
   }
 
   /**
@@ -91,7 +103,51 @@ public final class RowReader implements Iterator<Row>, AutoCloseable {
   public static Builder csv(InputStream in, String name, Schema schema) {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(name, "name");
-    return new Builder(null, in, name, schema);
+    return new Builder(Kind.CSV, null, in, name, schema);
+  }
+
+  /**
+   * @param file a JSON Lines file: one JSON object per line, field names as keys
+   * @param schema the schema rows must satisfy
+   * @return a builder; {@link Builder#open()} opens the file
+   */
+  public static Builder jsonLines(Path file, Schema schema) {
+    Objects.requireNonNull(file, "file");
+    return new Builder(Kind.JSON_LINES, file, null, file.toString(), schema);
+  }
+
+  /**
+   * @param in the bytes of a JSON Lines file; closed when the reader is closed
+   * @param name a name for messages
+   * @param schema the schema rows must satisfy
+   * @return a builder
+   */
+  public static Builder jsonLines(InputStream in, String name, Schema schema) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(name, "name");
+    return new Builder(Kind.JSON_LINES, null, in, name, schema);
+  }
+
+  /**
+   * @param file an Arrow IPC file (random-access format, "Feather v2")
+   * @param schema the schema rows must satisfy; columns are matched by name
+   * @return a builder; {@link Builder#open()} opens the file
+   */
+  public static Builder arrowFile(Path file, Schema schema) {
+    Objects.requireNonNull(file, "file");
+    return new Builder(Kind.ARROW_FILE, file, null, file.toString(), schema);
+  }
+
+  /**
+   * @param in an Arrow IPC stream; closed when the reader is closed
+   * @param name a name for messages
+   * @param schema the schema rows must satisfy; columns are matched by name
+   * @return a builder
+   */
+  public static Builder arrowStream(InputStream in, String name, Schema schema) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(name, "name");
+    return new Builder(Kind.ARROW_STREAM, null, in, name, schema);
   }
 
   /** @return the schema rows are validated against */
@@ -139,6 +195,63 @@ public final class RowReader implements Iterator<Row>, AutoCloseable {
   public Stream<Row> stream() {
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL),
         false).onClose(this::close);
+  }
+
+  /**
+   * Reads up to {@code maxRows} accepted rows into a table: the way to stream a large file, one
+   * bounded batch in memory at a time.
+   *
+   * <pre>{@code
+   * while (reader.hasNext()) {
+   *   try (Table batch = reader.nextBatch(65_536)) { ... }
+   * }
+   * }</pre>
+   *
+   * @param maxRows the most rows the batch holds
+   * @return a table of between 1 and {@code maxRows} rows, or of none if no row remains; close it
+   * @throws IllegalArgumentException if {@code maxRows < 1}
+   * @throws InvalidRowException under {@link ValidationPolicy#REJECT}, at the first bad record
+   */
+  public Table nextBatch(int maxRows) {
+    return nextBatch(maxRows, null);
+  }
+
+  /**
+   * As {@link #nextBatch(int)}, in a child of the given allocator (see {@link Table} on memory).
+   *
+   * @param maxRows the most rows the batch holds
+   * @param allocator the parent allocator of the batch; the caller closes it after the batch
+   * @return a table of up to {@code maxRows} rows; close it
+   */
+  public Table nextBatch(int maxRows, BufferAllocator allocator) {
+    if (maxRows < 1) {
+      throw new IllegalArgumentException("maxRows must be >= 1 but was: " + maxRows);
+    }
+    try (Table.Builder b = allocator == null ? Table.builder(schema) : Table.builder(schema, allocator)) {
+      while (b.rowCount() < maxRows && hasNext()) {
+        b.add(next());
+      }
+      return b.build();
+    }
+  }
+
+  /**
+   * Reads every remaining accepted row into one table (the whole file must fit in memory; use
+   * {@link #nextBatch(int)} otherwise).
+   *
+   * @return the table; close it
+   * @throws InvalidRowException under {@link ValidationPolicy#REJECT}, at the first bad record
+   */
+  public Table readTable() {
+    return readTable(null);
+  }
+
+  /**
+   * @param allocator the parent allocator of the table; the caller closes it after the table
+   * @return every remaining accepted row in one table; close it
+   */
+  public Table readTable(BufferAllocator allocator) {
+    return nextBatch(Integer.MAX_VALUE, allocator);
   }
 
   /** @return the counts so far (complete once {@link #hasNext()} returned false) */
@@ -193,10 +306,21 @@ public final class RowReader implements Iterator<Row>, AutoCloseable {
         collected.add(row);
         break;
       default:
-        rejects.write(row);
+        rejects.write(row, source.rawIsJson());
     }
     if (listener != null) {
       listener.accept(row);
+    }
+  }
+
+  /** The input formats. */
+  private enum Kind {
+    CSV("CSV"), JSON_LINES("JSON Lines"), ARROW_FILE("an Arrow file"), ARROW_STREAM("an Arrow stream");
+
+    final String description;
+
+    Kind(String description) {
+      this.description = description;
     }
   }
 
@@ -205,6 +329,7 @@ public final class RowReader implements Iterator<Row>, AutoCloseable {
    * {@link IllegalStateException} naming the value already set). Not thread-safe.
    */
   public static final class Builder {
+    private final Kind kind;
     private final Path file;
     private final InputStream in;
     private final String name;
@@ -215,7 +340,8 @@ public final class RowReader implements Iterator<Row>, AutoCloseable {
     private Coercion coercion;
     private Consumer<RejectedRow> listener;
 
-    private Builder(Path file, InputStream in, String name, Schema schema) {
+    private Builder(Kind kind, Path file, InputStream in, String name, Schema schema) {
+      this.kind = kind;
       this.file = file;
       this.in = in;
       this.name = name;
@@ -228,6 +354,9 @@ public final class RowReader implements Iterator<Row>, AutoCloseable {
      */
     public Builder format(CsvFormat format) {
       Objects.requireNonNull(format, "format");
+      if (kind != Kind.CSV) {
+        throw new IllegalStateException("a CSV format applies to CSV input, not " + kind.description);
+      }
       once("format", this.format);
       this.format = format;
       return this;
@@ -299,24 +428,81 @@ public final class RowReader implements Iterator<Row>, AutoCloseable {
      */
     public RowReader open() {
       CsvFormat f = format == null ? CsvFormat.DEFAULT : format;
-      CsvReader csv;
-      if (file != null) {
-        csv = CsvReader.open(file, f);
-      } else {
-        csv = CsvReader.open(in, name, f);
-      }
+      RecordSource source = openSource(f);
       RejectsFile side = null;
       try {
-        CsvSource source = new CsvSource(csv, schema);
         ValidationPolicy p = policy == null ? ValidationPolicy.REJECT : policy;
         if (p == ValidationPolicy.QUARANTINE) {
           checkNotInput(quarantine);
-          side = RejectsFile.csv(quarantine, f, f.header() ? csv.rawHeader() : null);
+          side = kind == Kind.CSV
+              ? RejectsFile.csv(quarantine, f, f.header() ? ((CsvSource) source).rawHeader() : null)
+              : RejectsFile.jsonLines(quarantine);
         }
         return new RowReader(source, schema, coercion == null ? Coercion.LENIENT : coercion, p, side, listener);
       } catch (RuntimeException e) {
-        csv.close();
+        try {
+          source.close();
+        } catch (RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
         throw e;
+      }
+    }
+
+    private RecordSource openSource(CsvFormat f) {
+      switch (kind) {
+        case CSV: {
+          CsvReader csv = file != null ? CsvReader.open(file, f) : CsvReader.open(in, name, f);
+          try {
+            return new CsvSource(csv, schema);
+          } catch (RuntimeException e) {
+            csv.close();
+            throw e;
+          }
+        }
+        case JSON_LINES:
+          return new JsonLinesSource(file != null ? openFile() : in, name, CsvFormat.DEFAULT.maxRecordBytes());
+        default:
+          return openArrow();
+      }
+    }
+
+    private RecordSource openArrow() {
+      BufferAllocator allocator = new RootAllocator();
+      ArrowReader reader = null;
+      try {
+        reader = kind == Kind.ARROW_FILE
+            ? new ArrowFileReader(Files.newByteChannel(file), allocator)
+            : new ArrowStreamReader(file != null ? openFile() : in, allocator);
+        return new ArrowSource(reader, allocator, name, schema);
+      } catch (IOException | RuntimeException e) {
+        try {
+          if (reader != null) {
+            reader.close();
+          } else if (in != null) {
+            in.close();
+          }
+        } catch (IOException | RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        allocator.close();
+        if (e instanceof dev.mlsys.api.MlsysException m) {
+          throw m;
+        }
+        String what = name + ": not a readable Arrow " + (kind == Kind.ARROW_FILE ? "file" : "stream");
+        if (e instanceof IOException io) {
+          throw new UncheckedIOException(what + ": " + CsvReader.reason(io), io);
+        }
+        // Arrow reports a corrupt file with unchecked exceptions of its own
+        throw new UncheckedIOException(what + ": " + e.getMessage(), new IOException(e.getMessage(), e));
+      }
+    }
+
+    private InputStream openFile() {
+      try {
+        return Files.newInputStream(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot open " + file + ": " + CsvReader.reason(e), e);
       }
     }
 

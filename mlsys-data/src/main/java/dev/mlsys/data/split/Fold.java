@@ -1,5 +1,8 @@
 package dev.mlsys.data.split;
 
+import dev.mlsys.api.Row;
+import dev.mlsys.data.Table;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -94,6 +97,45 @@ public final class Fold {
    */
   public int[] test(int[] labels) {
     return Select.ints(labels, test, rows);
+  }
+
+  /**
+   * @param table the table of {@link #rows()} rows the folds were made for; it stays open
+   * @return a new table of the fold's training rows; close it
+   * @throws IllegalArgumentException if the table does not have {@link #rows()} rows
+   */
+  public Table train(Table table) {
+    Objects.requireNonNull(table, "table");
+    Select.checkSize(table.rowCount(), rows, "the table");
+    return table.take(train);
+  }
+
+  /**
+   * @param table the table of {@link #rows()} rows the folds were made for; it stays open
+   * @return a new table of the fold's test rows; close it
+   * @throws IllegalArgumentException if the table does not have {@link #rows()} rows
+   */
+  public Table test(Table table) {
+    Objects.requireNonNull(table, "table");
+    Select.checkSize(table.rowCount(), rows, "the table");
+    return table.take(test);
+  }
+
+  /**
+   * The fold's training rows of a table, the form resamplers accept.
+   *
+   * @param table the table of {@link #rows()} rows the folds were made for; it stays open
+   * @return the training rows
+   * @throws IllegalArgumentException if the table does not have {@link #rows()} rows
+   */
+  public TrainingSet<Row> training(Table table) {
+    Objects.requireNonNull(table, "table");
+    Select.checkSize(table.rowCount(), rows, "the table");
+    List<Row> out = new ArrayList<>(train.length);
+    for (int i : train) {
+      out.add(table.row(i));
+    }
+    return new TrainingSet<>(out, List.of(provenanceLine()));
   }
 
   private String provenanceLine() {

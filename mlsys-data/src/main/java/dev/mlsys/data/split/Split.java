@@ -1,5 +1,8 @@
 package dev.mlsys.data.split;
 
+import dev.mlsys.api.Row;
+import dev.mlsys.data.Table;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -112,6 +115,35 @@ public final class Split {
    */
   public int[] take(Part part, int[] labels) {
     return Select.ints(labels, parts[part.ordinal()], rows);
+  }
+
+  /**
+   * @param part a part
+   * @param table the table of {@link #rows()} rows that was split; it stays open
+   * @return a new table of the part's rows, in index order; close it
+   * @throws IllegalArgumentException if the table does not have {@link #rows()} rows
+   */
+  public Table take(Part part, Table table) {
+    Objects.requireNonNull(table, "table");
+    Select.checkSize(table.rowCount(), rows, "the table");
+    return table.take(parts[part.ordinal()]);
+  }
+
+  /**
+   * The training part of a table as rows, the form resamplers accept.
+   *
+   * @param table the table of {@link #rows()} rows that was split; it stays open
+   * @return the training rows
+   * @throws IllegalArgumentException if the table does not have {@link #rows()} rows
+   */
+  public TrainingSet<Row> training(Table table) {
+    Objects.requireNonNull(table, "table");
+    Select.checkSize(table.rowCount(), rows, "the table");
+    List<Row> out = new ArrayList<>(parts[0].length);
+    for (int i : parts[0]) {
+      out.add(table.row(i));
+    }
+    return new TrainingSet<>(out, List.of(provenanceLine()));
   }
 
   private String provenanceLine() {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
 import dev.mlsys.api.Row;
 import dev.mlsys.api.Schema;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +59,7 @@ class FeaturePipelineProperties {
         Arbitraries.doubles().between(-1e3, 1e3));
     Arbitrary<Double> y = Arbitraries.doubles().between(0.001, 1e6).ofScale(3);
     Arbitrary<String> c = Arbitraries.of("a", "b", "c", "d");
-    Arbitrary<String> t = Arbitraries.strings().withChars("xyzé€😀=\u001F").ofMinLength(0).ofMaxLength(4);
+    Arbitrary<String> t = Arbitraries.strings().withChars("xyzé€字=\u001F").ofMinLength(0).ofMaxLength(4);
     Arbitrary<Row> row = Combinators.combine(
         x.injectNull(0.2), y.injectNull(0.2), c.injectNull(0.2), t.injectNull(0.2), Arbitraries.of(true, false),
         Arbitraries.of("no", "yes")).as((a, b, cc, d, e, l) -> SCHEMA.rowOf(a, b, cc, d, e, l));
@@ -185,15 +185,47 @@ class FeaturePipelineProperties {
     }
   }
 
+  @Property(tries = 1000)
+  void streamingMurmur3EqualsGuavasOnTheWholeText(@ForAll String field, @ForAll String value,
+      @ForAll("unicode") String other) {
+    // the pipeline hashes field bytes, '=', then the value's UTF-8 without building the string
+    long h = Murmur3.putBytes(Murmur3.START, field.getBytes(StandardCharsets.UTF_8));
+    h = Murmur3.putString(Murmur3.putByte(h, '='), value);
+    h = Murmur3.putString(Murmur3.putByte(h, 0x1F), other);
+    String whole = field + "=" + value + "\u001F" + other;
+    byte[] bytes = whole.getBytes(StandardCharsets.UTF_8);
+    int length = field.getBytes(StandardCharsets.UTF_8).length + 2 + Murmur3.utf8Length(value)
+        + Murmur3.utf8Length(other);
+    assertEquals(bytes.length, length);
+    assertEquals(Hashing.murmur3_32_fixed().hashString(whole, StandardCharsets.UTF_8).asInt(), Murmur3.hash(h, length));
+    assertEquals(Hashing.murmur3_32_fixed().hashBytes(bytes).asInt(), Murmur3.hash(h, length));
+  }
+
   @Property(tries = 500)
-  void streamingMurmurEqualsHashingTheWholeText(@ForAll String field, @ForAll String value) {
-    // the pipeline hashes field bytes, '=', then value without building the string
-    Hasher h = FittedCategorical.MURMUR3.newHasher();
-    h.putBytes(field.getBytes(StandardCharsets.UTF_8));
-    h.putByte((byte) '=');
-    h.putString(value, StandardCharsets.UTF_8);
-    assertEquals(FittedCategorical.MURMUR3.hashString(field + "=" + value, StandardCharsets.UTF_8).asInt(),
-        h.hash().asInt());
+  void hashedFeaturesEqualGuavasMurmur3OfTheToken(@ForAll("unicode") String first, @ForAll("unicode") String second) {
+    Schema s = Schema.builder().text("tëxt").text("u").build();
+    FeaturePipeline p = FeaturePipeline.builder().add(Feature.categorical("tëxt").hashed(97))
+        .add(Feature.cross("tëxt", "u").hashed(89)).fit(List.of(s.rowOf("a", "b")));
+    double[] v = p.transform(s.rowOf(first, second));
+    double[] columns = p.transformColumns(List.of(s.rowOf(first, second)));
+    assertArrayEquals(v, columns);
+    String single = "tëxt=" + first;
+    String cross = "tëxt=" + first + "\u001Fu=" + second;
+    for (String token : List.of(single, cross)) {
+      int h = Hashing.murmur3_32_fixed().hashString(token, StandardCharsets.UTF_8).asInt();
+      int buckets = token == single ? 97 : 89;
+      int offset = token == single ? 0 : 97;
+      double[] expected = new double[buckets];
+      expected[(int) (Math.abs((long) h) % buckets)] = h < 0 ? -1 : 1;
+      assertArrayEquals(expected, java.util.Arrays.copyOfRange(v, offset, offset + buckets), token);
+    }
+  }
+
+  @Provide
+  Arbitrary<String> unicode() {
+    // every code unit, unpaired surrogates included; and ASCII runs that hash four bytes at a time
+    return Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(12), Arbitraries.strings().ascii().ofMaxLength(30),
+        Arbitraries.strings().withChars("ab\u00e9\u20ac").ofMaxLength(20));
   }
 
   @Property(tries = 100)

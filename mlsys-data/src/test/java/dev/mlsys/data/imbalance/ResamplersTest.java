@@ -40,7 +40,7 @@ class ResamplersTest {
 
   private static Map<String, Integer> golden(String key) {
     Map<String, Integer> m = new TreeMap<>();
-    GOLDEN.get(key).fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().intValue()));
+    GOLDEN.get(key).properties().forEach(e -> m.put(e.getKey(), e.getValue().intValue()));
     return m;
   }
 

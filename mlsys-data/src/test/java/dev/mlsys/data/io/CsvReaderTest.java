@@ -209,6 +209,16 @@ class CsvReaderTest {
   }
 
   @Test
+  void aBrokenHeaderStopsReadingWithItsLine() {
+    byte[] bytes = {'a', ',', (byte) 0xFF, '\n', '1', ',', '2', '\n'};
+    MalformedRecordException e = assertThrows(MalformedRecordException.class, () -> read(bytes, CsvFormat.DEFAULT));
+    assertEquals("test.csv: line 1: the header is not valid UTF-8 in column 2: byte 0xFF at offset 0 of the field",
+        e.getMessage());
+    MalformedRecordException quote = assertThrows(MalformedRecordException.class, () -> open("a,\"b\nc\n"));
+    assertTrue(quote.getMessage().startsWith("t: line 1: the header has a quote that opens a field"), quote.getMessage());
+  }
+
+  @Test
   void headerMayNameAColumnNa() {
     try (CsvReader r = CsvReader.open(stream("NA,b\n1,2\n"), "t", CsvFormat.DEFAULT)) {
       assertEquals(List.of("NA", "b"), r.header());

@@ -143,7 +143,7 @@ class RowReaderTest {
         + "unknown fields); schema fields are [age, plan, active, seen, churn]", unknown.getMessage());
     IncompatibleSchemaException absent = assertThrows(IncompatibleSchemaException.class,
         () -> RowReader.csv(stream("age,churn\n1,no\n"), "x.csv", SCHEMA).open());
-    assertEquals("x.csv: the header lacks the required field(s) [plan]; header columns are [age, churn]",
+    assertEquals("x.csv: the header lacks the required field(s) [plan]; its columns are [age, churn]",
         absent.getMessage());
   }
 

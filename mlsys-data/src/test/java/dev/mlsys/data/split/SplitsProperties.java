@@ -55,7 +55,7 @@ class SplitsProperties {
     return Indices.fractions(f);
   }
 
-  @Property
+  @Property(tries = 300)
   void largestRemainderSizesAreExactAndWithinOneOfTheQuota(@ForAll @IntRange(max = 5000) int n,
       @ForAll("fractions") double[] fractions) {
     int[] sizes = Apportion.sizes(n, normalized(fractions));
@@ -65,7 +65,7 @@ class SplitsProperties {
     }
   }
 
-  @Property
+  @Property(tries = 300)
   void controlledRoundingHoldsEveryTotalAndStaysWithinOneOfEachQuota(
       @ForAll @Size(min = 1, max = 8) List<@IntRange(max = 300) Integer> classCounts,
       @ForAll @IntRange(min = 1, max = 12) int parts, @ForAll long seed) {
@@ -88,7 +88,7 @@ class SplitsProperties {
     assertArrayEquals(cols, colSums);
   }
 
-  @Property
+  @Property(tries = 300)
   void randomSplitIsASeededPartitionWithExactSizes(@ForAll @IntRange(max = 2000) int n,
       @ForAll("fractions") double[] fractions, @ForAll long seed) {
     Split s = Splits.random(fractions).seed(seed).split(n);
@@ -98,7 +98,7 @@ class SplitsProperties {
     assertArrayEquals(s.test(), Splits.random(fractions).seed(seed).split(n).test());
   }
 
-  @Property
+  @Property(tries = 300)
   void stratifiedSplitKeepsEveryClassWithinOneRowOfItsProportion(
       @ForAll @Size(min = 1, max = 600) List<@IntRange(max = 4) Integer> labels,
       @ForAll("fractions") double[] fractions, @ForAll long seed) {
@@ -124,7 +124,7 @@ class SplitsProperties {
     }
   }
 
-  @Property
+  @Property(tries = 300)
   void timeSplitPartsAreStrictlyOrderedInTime(@ForAll @Size(min = 1, max = 300) List<@IntRange(max = 40) Integer> t,
       @ForAll("fractions") double[] fractions) {
     long[] times = t.stream().mapToLong(Integer::longValue).toArray();
@@ -152,7 +152,7 @@ class SplitsProperties {
     assertTrue(LeakageCheck.of(s).timestamps(times).check().isClean());
   }
 
-  @Property
+  @Property(tries = 300)
   void groupSplitNeverPutsAGroupInTwoParts(@ForAll @Size(min = 1, max = 400) List<@IntRange(max = 60) Integer> groups,
       @ForAll("fractions") double[] fractions, @ForAll long seed) {
     Split s = Splits.byGroup(fractions).seed(seed).split(groups);
@@ -164,7 +164,7 @@ class SplitsProperties {
     assertEquals(perPart, s.provenance().details().get("groupsPerPart"));
   }
 
-  @Property
+  @Property(tries = 300)
   void kFoldTestFoldsPartitionTheRowsAndTrainIsTheComplement(@ForAll @IntRange(min = 2, max = 12) int k,
       @ForAll @IntRange(min = 12, max = 500) int n, @ForAll long seed) {
     List<Fold> folds = Splits.kFold(k).seed(seed).folds(n);
@@ -175,7 +175,7 @@ class SplitsProperties {
     }
   }
 
-  @Property
+  @Property(tries = 300)
   void stratifiedKFoldFoldsPartitionTheRowsAndKeepProportions(@ForAll @IntRange(min = 2, max = 10) int k,
       @ForAll @Size(min = 10, max = 400) List<@IntRange(max = 3) Integer> labels, @ForAll long seed) {
     int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
@@ -194,7 +194,7 @@ class SplitsProperties {
     }
   }
 
-  @Property
+  @Property(tries = 300)
   void groupTimeSeriesFoldsTrainStrictlyBeforeTestAndShareNoGroup(
       @ForAll @Size(min = 20, max = 300) List<@IntRange(max = 30) Integer> groupOf,
       @ForAll @IntRange(min = 1, max = 4) int folds, @ForAll @IntRange(max = 2) int gap,

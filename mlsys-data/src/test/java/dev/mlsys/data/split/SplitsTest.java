@@ -226,6 +226,29 @@ class SplitsTest {
   }
 
   @Test
+  void aTableIsSplitByTakingTheIndicesOfEachPart() {
+    List<Row> rows = RealData.pima();
+    Split s = Splits.stratified(0.6, 0.2, 0.2).seed(2).split(rows, Row::label);
+    try (org.apache.arrow.memory.RootAllocator allocator = new org.apache.arrow.memory.RootAllocator();
+        dev.mlsys.data.Table table = dev.mlsys.data.Table.fromRows(rows.get(0).schema(), rows, allocator)) {
+      for (Part p : Part.values()) {
+        try (dev.mlsys.data.Table part = s.take(p, table)) {
+          assertEquals(s.take(p, rows), part.toRows());
+        }
+      }
+      assertEquals(s.training(rows).items(), s.training(table).items());
+      Fold f = Splits.kFold(4).seed(1).folds(rows).get(2);
+      try (dev.mlsys.data.Table train = f.train(table); dev.mlsys.data.Table test = f.test(table)) {
+        assertEquals(f.training(rows).items(), train.toRows());
+        assertEquals(f.test(rows), test.toRows());
+      }
+      try (dev.mlsys.data.Table head = table.head(10)) {
+        assertThrows(IllegalArgumentException.class, () -> s.take(Part.TEST, head));
+      }
+    }
+  }
+
+  @Test
   void badArgumentsAreNamed() {
     IllegalArgumentException sum = assertThrows(IllegalArgumentException.class, () -> Splits.random(0.8, 0.3));
     assertTrue(sum.getMessage().contains("sum to 1"), sum.getMessage());

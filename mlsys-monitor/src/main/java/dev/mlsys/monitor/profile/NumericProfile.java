@@ -52,11 +52,18 @@ public final class NumericProfile implements FieldProfile {
     this.exact = new double[Math.min(exactLimit, 64)];
   }
 
+  private NumericProfile(FieldSpec spec, int exactLimit, KllDoublesSketch sketch) {
+    this.spec = spec;
+    this.exactLimit = exactLimit;
+    this.sketch = sketch;
+    this.exact = new double[0];
+  }
+
   private NumericProfile(NumericProfile o) {
     this.spec = o.spec;
     this.exactLimit = o.exactLimit;
-    this.sketch = KllDoublesSketch.newHeapInstance(o.sketch.getK());
-    this.sketch.merge(o.sketch);
+    // a byte-exact copy: a merge into an empty sketch would reorder its items
+    this.sketch = heapify(o.sketch.toByteArray());
     copyCounts(o);
     this.exact = o.exactComplete ? Arrays.copyOf(o.exact, o.exactSize) : new double[0];
     this.exactSize = o.exactComplete ? o.exactSize : 0;
@@ -333,9 +340,7 @@ public final class NumericProfile implements FieldProfile {
 
   static NumericProfile restore(FieldSpec spec, int exactLimit, byte[] sketchBytes, double[] values,
       Map<Double, Long> distinct) {
-    KllDoublesSketch s = KllDoublesSketch.heapify(org.apache.datasketches.memory.Memory.wrap(sketchBytes));
-    NumericProfile p = new NumericProfile(spec, s.getK(), exactLimit);
-    p.sketch.merge(s);
+    NumericProfile p = new NumericProfile(spec, exactLimit, heapify(sketchBytes));
     if (values == null) {
       p.exactComplete = false;
       p.exact = new double[0];
@@ -347,6 +352,10 @@ public final class NumericProfile implements FieldProfile {
     }
     p.distinct = distinct == null ? null : new TreeMap<>(distinct);
     return p;
+  }
+
+  private static KllDoublesSketch heapify(byte[] bytes) {
+    return KllDoublesSketch.heapify(org.apache.datasketches.memory.Memory.wrap(bytes));
   }
 
   private void requireValues() {

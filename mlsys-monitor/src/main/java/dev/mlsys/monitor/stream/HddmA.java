@@ -14,6 +14,10 @@ final class HddmA extends AbstractDetector {
   private final RunningMean xMin = new RunningMean();
   private final RunningMean xMax = new RunningMean();
   private final RunningMean z = new RunningMean();
+  // logarithms of the confidences, computed once (the same values River computes per update)
+  private final double logInverseDrift;
+  private final double logTwoOverDrift;
+  private final double logTwoOverWarning;
 
   HddmA(double driftConfidence, double warningConfidence, boolean twoSided) {
     require(driftConfidence > 0 && driftConfidence < 1, "driftConfidence must be in (0, 1) but was: " + fmt(driftConfidence));
@@ -22,6 +26,9 @@ final class HddmA extends AbstractDetector {
     this.driftConfidence = driftConfidence;
     this.warningConfidence = warningConfidence;
     this.twoSided = twoSided;
+    this.logInverseDrift = Math.log(1.0 / driftConfidence);
+    this.logTwoOverDrift = Math.log(2.0 / driftConfidence);
+    this.logTwoOverWarning = Math.log(2.0 / warningConfidence);
     resetState();
   }
 
@@ -44,7 +51,7 @@ final class HddmA extends AbstractDetector {
   }
 
   private double hoeffding(double n) {
-    return Math.sqrt(1.0 / (2 * n) * Math.log(1.0 / driftConfidence));
+    return Math.sqrt(1.0 / (2 * n) * logInverseDrift);
   }
 
   @Override
@@ -67,36 +74,37 @@ final class HddmA extends AbstractDetector {
     }
     boolean drift = false;
     boolean warning = false;
-    if (meanIncreased(driftConfidence)) {
+    if (meanIncreased(logTwoOverDrift)) {
       drift = true;
-    } else if (meanIncreased(warningConfidence)) {
+    } else if (meanIncreased(logTwoOverWarning)) {
       warning = true;
     }
     if (twoSided) {
-      if (meanDecreased(driftConfidence)) {
+      if (meanDecreased(logTwoOverDrift)) {
         drift = true;
-      } else if (meanDecreased(warningConfidence)) {
+      } else if (meanDecreased(logTwoOverWarning)) {
         warning = true;
       }
     }
     return drift ? DriftState.DRIFT : warning ? DriftState.WARNING : DriftState.STABLE;
   }
 
-  private boolean meanIncreased(double confidence) {
+  /** @param logTwoOverConfidence log(2 / confidence) */
+  private boolean meanIncreased(double logTwoOverConfidence) {
     if (xMin.n == z.n) {
       return false;
     }
     double m = (z.n - xMin.n) / xMin.n * (1.0 / z.n);
-    double eps = Math.sqrt(m / 2 * Math.log(2.0 / confidence));
+    double eps = Math.sqrt(m / 2 * logTwoOverConfidence);
     return z.mean - xMin.mean >= eps;
   }
 
-  private boolean meanDecreased(double confidence) {
+  private boolean meanDecreased(double logTwoOverConfidence) {
     if (xMax.n == z.n) {
       return false;
     }
     double m = (z.n - xMax.n) / xMax.n * (1.0 / z.n);
-    double eps = Math.sqrt(m / 2 * Math.log(2.0 / confidence));
+    double eps = Math.sqrt(m / 2 * logTwoOverConfidence);
     return xMax.mean - z.mean >= eps;
   }
 }

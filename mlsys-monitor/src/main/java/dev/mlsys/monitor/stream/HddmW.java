@@ -15,6 +15,8 @@ final class HddmW extends AbstractDetector {
   private final Ewma s1Incr;
   private final Ewma s2Decr;
   private final Ewma s2Incr;
+  private final double logInverseDrift;
+  private final double logInverseWarning;
   private double incrCutpoint;
   private double decrCutpoint;
 
@@ -62,6 +64,8 @@ final class HddmW extends AbstractDetector {
     this.warningConfidence = warningConfidence;
     this.lambda = lambda;
     this.twoSided = twoSided;
+    this.logInverseDrift = Math.log(1 / driftConfidence);
+    this.logInverseWarning = Math.log(1 / warningConfidence);
     this.total = new Ewma(lambda);
     this.s1Decr = new Ewma(lambda);
     this.s1Incr = new Ewma(lambda);
@@ -92,14 +96,15 @@ final class HddmW extends AbstractDetector {
     decrCutpoint = Double.NEGATIVE_INFINITY;
   }
 
-  private static double mcdiarmid(double ibc, double confidence) {
-    return Math.sqrt(ibc * Math.log(1 / confidence) / 2);
+  /** McDiarmid's bound, given log(1 / confidence) (computed once per detector). */
+  private static double mcdiarmid(double ibc, double logInverseConfidence) {
+    return Math.sqrt(ibc * logInverseConfidence / 2);
   }
 
   @Override
   DriftState step(double x) {
     total.update(x);
-    double eps = mcdiarmid(total.ibc, driftConfidence);
+    double eps = mcdiarmid(total.ibc, logInverseDrift);
     if (total.mean + eps < incrCutpoint) {
       incrCutpoint = total.mean + eps;
       s1Incr.copyFrom(total);
@@ -109,12 +114,12 @@ final class HddmW extends AbstractDetector {
     }
     boolean drift = false;
     boolean warning = false;
-    if (changed(s1Incr, s2Incr, driftConfidence)) {
+    if (changed(s1Incr, s2Incr, logInverseDrift)) {
       drift = true;
-    } else if (changed(s1Incr, s2Incr, warningConfidence)) {
+    } else if (changed(s1Incr, s2Incr, logInverseWarning)) {
       warning = true;
     }
-    eps = mcdiarmid(total.ibc, driftConfidence);
+    eps = mcdiarmid(total.ibc, logInverseDrift);
     if (total.mean - eps > decrCutpoint) {
       decrCutpoint = total.mean - eps;
       s1Decr.copyFrom(total);
@@ -123,20 +128,20 @@ final class HddmW extends AbstractDetector {
       s2Decr.update(x);
     }
     if (twoSided) {
-      if (changed(s2Decr, s1Decr, driftConfidence)) {
+      if (changed(s2Decr, s1Decr, logInverseDrift)) {
         drift = true;
-      } else if (changed(s2Decr, s1Decr, warningConfidence)) {
+      } else if (changed(s2Decr, s1Decr, logInverseWarning)) {
         warning = true;
       }
     }
     return drift ? DriftState.DRIFT : warning ? DriftState.WARNING : DriftState.STABLE;
   }
 
-  private static boolean changed(Ewma sample1, Ewma sample2, double confidence) {
+  private static boolean changed(Ewma sample1, Ewma sample2, double logInverseConfidence) {
     if (!(sample1.init && sample2.init)) {
       return false;
     }
-    double bound = mcdiarmid(sample1.ibc + sample2.ibc, confidence);
+    double bound = mcdiarmid(sample1.ibc + sample2.ibc, logInverseConfidence);
     return sample2.mean - sample1.mean > bound;
   }
 }

@@ -1,4 +1,4 @@
-package dev.mlsys.cli.report;
+package dev.mlsys.cli;
 
 import dev.mlsys.api.json.Json;
 import java.io.BufferedReader;
@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  * no extra dependency): load a page, collect console errors and uncaught exceptions, evaluate
  * expressions, take a screenshot.
  */
-final class HeadlessChromium implements AutoCloseable {
-  static final Path BINARY = Path.of("/usr/bin/chromium");
+public final class HeadlessChromium implements AutoCloseable {
+  public static final Path BINARY = Path.of("/usr/bin/chromium");
   private static final Pattern DEVTOOLS = Pattern.compile("DevTools listening on (ws://[^\\s]+)");
 
   private final Process process;
@@ -42,7 +42,7 @@ final class HeadlessChromium implements AutoCloseable {
   private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
   private volatile CompletableFuture<Void> loaded = new CompletableFuture<>();
 
-  HeadlessChromium(int width, int height) throws Exception {
+  public HeadlessChromium(int width, int height) throws Exception {
     profile = Files.createTempDirectory("mlsys-chromium");
     process = new ProcessBuilder(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu",
         "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update",
@@ -91,14 +91,14 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /** Loads a page and waits for its load event. */
-  void load(Path file) throws Exception {
+  public void load(Path file) throws Exception {
     loaded = new CompletableFuture<>();
     call("Page.navigate", Map.of("url", file.toUri().toString()));
     loaded.get(30, TimeUnit.SECONDS);
   }
 
   /** @return the value of a JavaScript expression (JSON-compatible results only) */
-  Object evaluate(String expression) throws Exception {
+  public Object evaluate(String expression) throws Exception {
     Map<String, Object> result = call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
     Map<?, ?> remote = (Map<?, ?>) result.get("result");
     if (result.containsKey("exceptionDetails")) {
@@ -108,14 +108,14 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /** Writes a PNG of the whole page. */
-  void screenshot(Path png) throws Exception {
+  public void screenshot(Path png) throws Exception {
     Map<String, Object> r = call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", false));
     Files.createDirectories(png.toAbsolutePath().getParent());
     Files.write(png, Base64.getDecoder().decode((String) r.get("data")));
   }
 
   /** @return console errors, failed resource loads and uncaught exceptions seen so far */
-  List<String> errors() {
+  public List<String> errors() {
     return List.copyOf(errors);
   }
 
