@@ -24,6 +24,8 @@ import dev.mlsys.models.artifact.ModelArtifact;
 import dev.mlsys.models.artifact.Provenance;
 import dev.mlsys.models.ensemble.AdaBoost;
 import dev.mlsys.models.ensemble.Ensembles;
+import dev.mlsys.models.selection.CrossValidation;
+import dev.mlsys.models.selection.CvResult;
 import dev.mlsys.models.selection.Evaluation;
 import dev.mlsys.models.selection.Folds;
 import dev.mlsys.models.selection.ModelEvaluation;
@@ -82,6 +84,11 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--zip", description = "Save the artifact as one zip file instead of a directory.")
   boolean zip;
 
+  @Option(names = "--cv", paramLabel = "K", defaultValue = "0",
+      description = "Also cross-validate on the training share with K stratified folds, showing a progress bar"
+          + " on standard error (default: off).")
+  int cv;
+
   @Mixin
   CsvOptions csv;
 
@@ -106,12 +113,33 @@ final class TrainCommand implements Callable<Integer> {
       }
       trainer = trainer.with(p.substring(0, eq), value(p.substring(eq + 1)));
     }
+    Map<String, Object> crossValidation = null;
+    if (cv > 0) {
+      if (cv < 2) {
+        throw new IllegalArgumentException("--cv must be >= 2 but was: " + cv);
+      }
+      ProgressBar bar = new ProgressBar(spec.commandLine().getErr());
+      CvResult r = CrossValidation.stratified(cv).seed(seed).threads(Runtime.getRuntime().availableProcessors())
+          .listener(bar).run(trainer, train);
+      bar.finish();
+      crossValidation = new LinkedHashMap<>();
+      crossValidation.put("folds", cv);
+      Map<String, Object> mean = new LinkedHashMap<>();
+      r.mean().forEach((k, v) -> mean.put(k.key(), v));
+      Map<String, Object> std = new LinkedHashMap<>();
+      r.std().forEach((k, v) -> std.put(k.key(), v));
+      crossValidation.put("mean", mean);
+      crossValidation.put("std", std);
+    }
     TrainedModel fitted = trainer.fit(train);
     TrainedModel baseline = Baselines.defaultFor(train.task()).fit(train);
     ModelEvaluation evaluation = Evaluation.of(fitted, test).against(baseline);
     Map<String, Object> metrics = new LinkedHashMap<>(evaluation.toMap());
     metrics.put("testRows", test.size());
     metrics.put("trainRows", train.size());
+    if (crossValidation != null) {
+      metrics.put("crossValidation", crossValidation);
+    }
     metrics.put("baselineModel", baselineState(baseline));
     Path target = out != null ? out : Path.of("model-" + model + (zip ? ".zip" : ""));
     ModelArtifact artifact = ModelArtifact.builder(fitted).schema(schema).pipeline(pipeline).metrics(metrics)
@@ -127,6 +155,32 @@ final class TrainCommand implements Callable<Integer> {
     spec.commandLine().getOut().println(Json.pretty(report));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
+  }
+
+  /** Draws progress as a one-line bar on standard error, redrawn in place. */
+  static final class ProgressBar implements dev.mlsys.models.ProgressListener {
+    private static final int WIDTH = 30;
+    private final java.io.PrintWriter err;
+    private boolean drawn;
+
+    ProgressBar(java.io.PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public void onProgress(String stage, int done, int total) {
+      int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * done / total);
+      err.print("\r[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + done + "/" + total + " " + stage);
+      err.flush();
+      drawn = true;
+    }
+
+    void finish() {
+      if (drawn) {
+        err.println();
+        err.flush();
+      }
+    }
   }
 
   static ModelTrainer trainer(String name, Task task) {

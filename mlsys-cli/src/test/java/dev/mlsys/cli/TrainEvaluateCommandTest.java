@@ -53,6 +53,17 @@ class TrainEvaluateCommandTest {
   }
 
   @Test
+  void crossValidatesWithAProgressBar() {
+    CliRun run = CliRun.of("train", "--data", pima.toString(), "--label", "diabetes", "--model", "cart",
+        "--param", "maxDepth=3", "--cv", "3", "--out", dir.resolve("cv").toString());
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.err().contains("[##############################] 3/3 cross-validation cart"), run.err());
+    JsonObject cv = JsonObject.parse(run.out(), "train output").getObject("crossValidation");
+    assertEquals(3, cv.getInt("folds"));
+    assertTrue(cv.getObject("mean").getDouble("accuracy") > 0.65, run.out());
+  }
+
+  @Test
   void badInputIsAClearError() throws IOException {
     CliRun unknown = CliRun.of("train", "--data", pima.toString(), "--label", "diabetes", "--model", "svm",
         "--out", dir.resolve("m").toString());
