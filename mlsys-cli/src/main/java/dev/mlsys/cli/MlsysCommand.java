@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
         TrainCommand.class,
         EvaluateCommand.class,
         DriftCommand.class,
+        PredictCommand.class,
         picocli.CommandLine.HelpCommand.class
     },
     footer = {"", "Exit codes: 0 success, 1 a finding (rejected rows, drift), 2 usage or I/O error."})

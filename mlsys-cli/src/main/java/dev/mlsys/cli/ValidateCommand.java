@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
  * a JSON summary, and writes the rejected rows, untouched, with their reasons.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Validate every row of a CSV file against a schema and print a JSON summary:",
+    description = {"Validate every row of a data file (CSV, JSON Lines, Arrow IPC) against a schema and print a "
+        + "JSON summary:",
         "  {\"rows\":N,\"valid\":N,\"rejected\":N,\"violations\":[...the first 20]}",
         "Each violation names the line, the field, the value and the rule. With --rejects, every rejected row is "
             + "written, byte for byte as read, after two columns holding its line and its reasons."},
@@ -39,7 +40,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "DATA.csv", description = "The CSV file to validate.")
+  @Parameters(index = "0", paramLabel = "DATA", description = "The file to validate.")
   Path data;
 
   @Option(names = "--schema", required = true, paramLabel = "SCHEMA.json",
@@ -50,15 +51,31 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Write every rejected row, untouched, with its line and reasons to FILE (replaced).")
   Path rejects;
 
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "The input format: ${COMPLETION-CANDIDATES} (default: by file extension; .jsonl and .ndjson are "
+          + "JSON Lines, .arrow and .feather an Arrow IPC file, .arrows an Arrow IPC stream, anything else CSV). "
+          + "For JSON Lines and Arrow input the rejects file is JSON Lines.")
+  InputFormat format;
+
   @Mixin
   CsvOptions csv;
+
+  /** The formats {@code validate} reads. */
+  enum InputFormat { CSV, JSONL, ARROW, ARROWS }
 
   @Override
   public Integer call() {
     Schema schema = SchemaJson.read(schemaFile);
     ObjectMapper json = new ObjectMapper();
     ArrayNode shown = json.createArrayNode();
-    RowReader.Builder builder = RowReader.csv(data, schema).format(csv.format()).onRejected(row -> {
+    InputFormat f = format != null ? format : byExtension(data);
+    RowReader.Builder builder = switch (f) {
+      case CSV -> RowReader.csv(data, schema).format(csv.format());
+      case JSONL -> RowReader.jsonLines(data, schema);
+      case ARROW -> RowReader.arrowFile(data, schema);
+      case ARROWS -> RowReader.arrowStream(open(data), data.toString(), schema);
+    };
+    builder.onRejected(row -> {
       for (Violation v : row.violations()) {
         if (shown.size() < SHOWN_VIOLATIONS) {
           shown.add(violation(json, row, v));
@@ -89,6 +106,30 @@ final class ValidateCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().flush();
     return report.allValid() ? ExitCodes.OK : ExitCodes.FINDING;
+  }
+
+  static InputFormat byExtension(Path file) {
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+      return InputFormat.JSONL;
+    }
+    if (name.endsWith(".arrow") || name.endsWith(".feather")) {
+      return InputFormat.ARROW;
+    }
+    if (name.endsWith(".arrows")) {
+      return InputFormat.ARROWS;
+    }
+    return InputFormat.CSV;
+  }
+
+  private static java.io.InputStream open(Path file) {
+    try {
+      return java.nio.file.Files.newInputStream(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new java.io.UncheckedIOException("cannot open " + file + ": no such file", e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
+    }
   }
 
   private static ObjectNode violation(ObjectMapper json, RejectedRow row, Violation v) {

@@ -119,6 +119,27 @@ class ValidateCommandTest {
   }
 
   @Test
+  void jsonLinesInputIsRecognisedByItsExtension() throws IOException {
+    Path data = dir.resolve("rows.jsonl");
+    Files.writeString(data, "{\"pregnant\":1,\"glucose\":85,\"pressure\":66,\"triceps\":29,\"insulin\":0,"
+        + "\"mass\":26.6,\"pedigree\":0.351,\"age\":31,\"diabetes\":\"neg\"}\n"
+        + "{\"pregnant\":1}\n");
+    Path rejects = dir.resolve("rejects.jsonl");
+    CliRun run = CliRun.of("validate", "--schema", schema.toString(), "--rejects", rejects.toString(),
+        data.toString());
+    assertEquals(1, run.exitCode(), run.err());
+    JsonNode summary = JSON.readTree(run.out());
+    assertEquals(2, summary.get("rows").asInt());
+    assertEquals(1, summary.get("rejected").asInt());
+    assertEquals(7, summary.get("violations").size());
+    JsonNode rejected = JSON.readTree(Files.readString(rejects));
+    assertEquals(2, rejected.get("mlsys_line").asInt());
+    assertEquals("{\"pregnant\":1}", rejected.get("record").toString());
+    CliRun asCsv = CliRun.of("validate", "--schema", schema.toString(), "--format", "csv", data.toString());
+    assertEquals(2, asCsv.exitCode(), "a JSON file read as CSV has no matching header");
+  }
+
+  @Test
   void aLabelIsOptionalInTheData() throws IOException {
     Schema s = SchemaJson.read(schema);
     Path unlabeled = dir.resolve("unlabeled.csv");

@@ -140,6 +140,21 @@ public final class LabeledData {
   }
 
   /**
+   * Classification data from the data module's training matrix (the training side of a split,
+   * possibly resampled), so that a split's test side can never reach a trainer by mistake.
+   *
+   * @param featureNames the names of the matrix's columns
+   * @param training the training matrix
+   * @param classes the class names, indexed by the matrix's labels
+   * @return classification data
+   * @throws IllegalArgumentException as for {@link #classification(List, double[][], List, int[])}
+   */
+  public static LabeledData classification(List<String> featureNames, dev.mlsys.data.split.TrainingMatrix training,
+      List<String> classes) {
+    return classification(featureNames, training.features(), classes, training.labels());
+  }
+
+  /**
    * Builds training data from validated rows: the features are what {@code features} writes, the
    * label is the schema's label field (categorical: classification in the schema's class order;
    * numeric: regression).

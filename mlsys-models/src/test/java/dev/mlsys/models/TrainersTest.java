@@ -78,6 +78,15 @@ class TrainersTest {
   }
 
   @Test
+  void trainsOnTheTrainingSideOfADataModuleSplit() {
+    int[] y = BLOBS.classIndices();
+    var fold = dev.mlsys.data.split.Splits.stratifiedKFold(5).seed(3).folds(y).get(0);
+    LabeledData train = LabeledData.classification(BLOBS.featureNames(), fold.training(BLOBS.rows(), y), BLOBS.classes());
+    assertEquals(fold.train().length, train.size());
+    assertTrue(TestData.accuracy(Trainers.cart().maxDepth(4).fit(train), BLOBS_TEST) > 0.85);
+  }
+
+  @Test
   void nanNeverReachesTribuo() {
     TrainedModel m = Trainers.cart().maxDepth(3).fit(BLOBS);
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> m.output(new double[] {Double.NaN, 1}));

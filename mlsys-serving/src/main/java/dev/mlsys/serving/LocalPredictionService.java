@@ -3,6 +3,7 @@ package dev.mlsys.serving;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Policy;
+import dev.mlsys.api.Calibrator;
 import dev.mlsys.api.IncompatibleSchemaException;
 import dev.mlsys.api.InvalidInputException;
 import dev.mlsys.api.MlsysException;
@@ -11,6 +12,7 @@ import dev.mlsys.api.PredictionEvent;
 import dev.mlsys.api.PredictionListener;
 import dev.mlsys.api.Predictor;
 import dev.mlsys.api.Row;
+import dev.mlsys.api.Rule;
 import dev.mlsys.api.Schema;
 import dev.mlsys.api.Violation;
 import dev.mlsys.serving.routing.Router;
@@ -55,7 +57,7 @@ final class LocalPredictionService implements PredictionService {
   private final Schema schema;
   private final int labelIndex;
   private final Postprocessor post;
-  private final dev.mlsys.api.Calibrator serviceCalibrator;
+  private final Calibrator serviceCalibrator;
   private final Cache<CacheKey, Prediction> cache;
   private final Policy<CacheKey, Prediction> cachePolicy;
   private final ConcurrentHashMap<CacheKey, CompletableFuture<Prediction>> inFlight;
@@ -158,7 +160,7 @@ final class LocalPredictionService implements PredictionService {
     for (int i = 0; i < rows.length; i++) {
       Map<String, ?> record = records.get(i);
       if (record == null) {
-        violations.add(new Violation("[" + i + "]", null, dev.mlsys.api.Rule.MISSING_REQUIRED,
+        violations.add(new Violation("[" + i + "]", null, Rule.MISSING_REQUIRED,
             "is a null record"));
         continue;
       }

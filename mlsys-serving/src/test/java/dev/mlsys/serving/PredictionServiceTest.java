@@ -111,6 +111,34 @@ class PredictionServiceTest {
   }
 
   @Test
+  void theCacheIsBoundedInSize() throws InterruptedException {
+    try (PredictionService s = PredictionService.builder(SCHEMA).model("v1", AGE_MODEL).cacheSize(4).build()) {
+      for (int age = 0; age < 50; age++) {
+        s.predict(record(age, "pro"));
+      }
+      // Caffeine evicts in its maintenance cycle, which may run a moment later
+      CacheStats stats = s.stats().cache();
+      for (int i = 0; i < 400 && (stats.size() > 4 || stats.evictions() < 46); i++) {
+        Thread.sleep(5);
+        stats = s.stats().cache();
+      }
+      assertTrue(stats.size() <= 4, stats.toString());
+      assertEquals(46, stats.evictions(), stats.toString());
+    }
+  }
+
+  @Test
+  void cachedPredictionsExpire() throws InterruptedException {
+    try (PredictionService s = PredictionService.builder(SCHEMA).model("v1", AGE_MODEL).cacheSize(100)
+        .cacheExpiry(java.time.Duration.ofMillis(300)).build()) {
+      assertEquals(Origin.MODEL, s.predict(record(49, "pro")).origin());
+      assertEquals(Origin.CACHE, s.predict(record(49, "pro")).origin());
+      Thread.sleep(600);
+      assertEquals(Origin.MODEL, s.predict(record(49, "pro")).origin(), "an expired entry is computed again");
+    }
+  }
+
+  @Test
   void invalidInputThrowsNamingFieldValueAndRuleAndIsNeverPredictedOrCached() {
     CountingPredictor model = new CountingPredictor(AGE_MODEL);
     try (PredictionService s = PredictionService.builder(SCHEMA).model("v1", model).cacheSize(100).build()) {

@@ -8,6 +8,8 @@ import java.util.List;
  * rejected rows are in {@link #collected()}, under {@link ValidationPolicy#QUARANTINE} in the
  * side file.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param source the file or stream read
  * @param rows records read (after the header; empty lines hold no record and are not rows)
  * @param accepted rows that passed validation

@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * Why schema inference gave a column its type: what the sample held and the rule that decided.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param name the column's name
  * @param type the inferred kind
  * @param nullable whether a missing value appeared in the sample

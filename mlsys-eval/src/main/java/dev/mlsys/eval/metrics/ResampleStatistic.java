@@ -2,7 +2,7 @@ package dev.mlsys.eval.metrics;
 
 /**
  * Any statistic of a data set of n rows, computed on a resample given as row indices (with
- * repeats); the most general unit {@link Bootstrap} works with.
+ * repeats); the most general unit {@link Bootstrap} works with. Each call gets its own array.
  */
 @FunctionalInterface
 public interface ResampleStatistic {

@@ -3,6 +3,8 @@ package dev.mlsys.eval.slices;
 /**
  * Two models' metric on one slice.
  *
+ * <p>Immutable value.
+ *
  * @param grouping the grouping the slice comes from
  * @param slice its name
  * @param sizeA the number of model A's examples in it

@@ -47,6 +47,36 @@ class CalibrationProperties {
   }
 
   @Property
+  void isotonicLookupEqualsAPlainScanEvenForClusteredThresholds(@ForAll("clustered") Data d,
+      @ForAll @net.jqwik.api.constraints.DoubleRange(min = -1, max = 40) double v) {
+    IsotonicCalibration c = Calibrators.isotonic().fit(d.scores, d.labels);
+    double[] x = c.thresholds();
+    double[] y = c.values();
+    double expected;
+    if (v <= x[0]) {
+      expected = y[0];
+    } else if (v >= x[x.length - 1]) {
+      expected = y[x.length - 1];
+    } else {
+      int j = 0;
+      while (x[j + 1] <= v) {
+        j++;
+      }
+      expected = x[j] == v ? y[j] : (y[j + 1] - y[j]) / (x[j + 1] - x[j]) * (v - x[j]) + y[j];
+    }
+    assertEquals(expected, c.calibrate(v));
+  }
+
+  @Provide
+  Arbitrary<Data> clustered() {
+    // scores bunched near 0 with a long tail: many thresholds share a bucket of the lookup grid
+    return Arbitraries.integers().between(2, 300).flatMap(n -> Combinators.combine(
+        Arbitraries.doubles().between(0, 12).map(u -> Math.exp(u) - 1).map(v -> Math.floor(v * 1000) / 1e5)
+            .array(double[].class).ofSize(n),
+        Arbitraries.integers().between(0, 1).array(int[].class).ofSize(n)).as(Data::new));
+  }
+
+  @Property
   void plattIsMonotoneAndProbabilities(@ForAll("data") Data d) {
     PlattScaling c = Calibrators.platt().fit(d.scores, d.labels);
     double lo = c.calibrate(0);

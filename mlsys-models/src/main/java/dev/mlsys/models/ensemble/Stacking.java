@@ -6,7 +6,10 @@ import dev.mlsys.models.StackingModel;
 import dev.mlsys.models.Task;
 import dev.mlsys.models.Trainers;
 import dev.mlsys.models.TrainedModel;
+import dev.mlsys.models.selection.CrossValidation;
 import dev.mlsys.models.selection.Folds;
+import dev.mlsys.models.selection.Metric;
+import dev.mlsys.models.selection.Search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +26,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>The folds are stratified for classification; the default meta-model is logistic regression
- * (classification) or linear SGD (regression).
+ * whose regularisation is chosen by cross-validated log loss on the out-of-fold features
+ * (classification), or linear SGD (regression).
  *
  * <p>Thread-safety: immutable; the (fold, base) fits run on {@code threads} threads and the
  * result does not depend on their number.
@@ -155,9 +159,7 @@ public final class Stacking implements ModelTrainer {
   @Override
   public StackingModel fit(LabeledData data) {
     OutOfFold oof = outOfFold(data);
-    ModelTrainer metaTrainer = meta != null ? meta
-        : data.task() == Task.CLASSIFICATION ? Trainers.logisticRegression() : Trainers.linearSgd();
-    TrainedModel metaModel = metaTrainer.fit(oof.data());
+    TrainedModel metaModel = metaTrainer(oof.data()).fit(oof.data());
     List<TrainedModel> refit = Parallel.map(bases.size(), threads, b -> bases.get(b).fit(data));
     int stackedWidth = oof.data().width() - (passthrough ? data.width() : 0);
     double[] means = new double[stackedWidth];
@@ -172,6 +174,40 @@ public final class Stacking implements ModelTrainer {
     return StackingModel.of(refit, metaModel, passthrough, means);
   }
 
+  /** The default classification meta-model: logistic regression, its C chosen by log loss over these. */
+  static final double[] META_C = {0.01, 0.1, 1, 10, 100};
+
+  /**
+   * The given meta trainer, or the default: for classification logistic regression whose inverse
+   * regularisation C is chosen by stratified 5-fold cross-validation of the log loss on the
+   * out-of-fold features (as scikit-learn's LogisticRegressionCV does); for regression linear SGD.
+   */
+  ModelTrainer metaTrainer(LabeledData stacked) {
+    if (meta != null) {
+      return meta;
+    }
+    if (stacked.task() == Task.REGRESSION) {
+      return Trainers.linearSgd();
+    }
+    Object[] cs = new Object[META_C.length];
+    for (int i = 0; i < cs.length; i++) {
+      cs[i] = META_C[i];
+    }
+    return Search.grid(Trainers.logisticRegression()).param("c", cs)
+        .cv(CrossValidation.stratified(Math.min(5, Math.max(2, minClassCount(stacked)))).seed(seed)).metric(Metric.LOG_LOSS)
+        .threads(threads).run(stacked).best();
+  }
+
+  private static int minClassCount(LabeledData data) {
+    int min = Integer.MAX_VALUE;
+    for (int c : data.classCounts()) {
+      if (c > 0) {
+        min = Math.min(min, c);
+      }
+    }
+    return min;
+  }
+
   @Override
   public String name() {
     return "stacking";
@@ -181,7 +217,7 @@ public final class Stacking implements ModelTrainer {
   public Map<String, Object> params() {
     List<String> names = new ArrayList<>();
     bases.forEach(b -> names.add(b.describe()));
-    return Params.ordered("bases", names, "meta", meta == null ? "default" : meta.describe(), "folds", folds,
+    return Params.ordered("bases", names, "meta", meta == null ? "logistic-regression, c by 5-fold cross-validation" : meta.describe(), "folds", folds,
         "passthrough", passthrough, "threads", threads, "seed", seed);
   }
 

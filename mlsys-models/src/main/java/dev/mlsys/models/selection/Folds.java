@@ -2,12 +2,15 @@ package dev.mlsys.models.selection;
 
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.SplittableRandom;
+import dev.mlsys.data.split.Fold;
+import dev.mlsys.data.split.Splits;
+import java.util.List;
 
 /**
- * An assignment of examples to {@code k} folds, for cross-validation and stacking. Build one
- * with {@link #kFold(int, int, long)} or {@link #stratified(int[], int, long)}; the same
- * arguments give the same folds on every machine.
+ * An assignment of examples to {@code k} folds, for cross-validation and stacking: the data
+ * module's {@link Splits} folds seen as one fold number per example. Build one with
+ * {@link #kFold(int, int, long)} or {@link #stratified(int[], int, long)}; the same arguments give
+ * the same folds on every machine.
  *
  * <pre>{@code
  * Folds folds = Folds.stratified(data.classIndices(), 5, 42);
@@ -26,8 +29,7 @@ public final class Folds {
   }
 
   /**
-   * Shuffles the examples with the seed and cuts the permutation into {@code k} contiguous parts,
-   * the first {@code n % k} one example larger (as scikit-learn's {@code KFold}).
+   * Seeded k-fold ({@link Splits#kFold(int)}): test folds whose sizes differ by at most one.
    *
    * @param n the number of examples, &gt;= k
    * @param k the number of folds, &gt;= 2
@@ -37,22 +39,12 @@ public final class Folds {
    */
   public static Folds kFold(int n, int k, long seed) {
     check(n, k);
-    int[] perm = permutation(n, new SplittableRandom(seed));
-    int[] foldOf = new int[n];
-    int pos = 0;
-    for (int f = 0; f < k; f++) {
-      int size = n / k + (f < n % k ? 1 : 0);
-      for (int j = 0; j < size; j++) {
-        foldOf[perm[pos++]] = f;
-      }
-    }
-    return new Folds(foldOf, k);
+    return of(Splits.kFold(k).seed(seed).folds(n));
   }
 
   /**
-   * Deals each class's shuffled examples round-robin over the folds, continuing where the
-   * previous class stopped, so every fold has each class in nearly its overall proportion and the
-   * fold sizes differ by at most one.
+   * Seeded stratified k-fold ({@link Splits#stratifiedKFold(int)}): fold sizes differ by at most
+   * one, and every fold holds each class in proportion.
    *
    * @param classOf the class index of each example
    * @param k the number of folds, &gt;= 2
@@ -63,37 +55,37 @@ public final class Folds {
   public static Folds stratified(int[] classOf, int k, long seed) {
     Objects.requireNonNull(classOf, "classOf");
     check(classOf.length, k);
-    int classes = 0;
     for (int c : classOf) {
       if (c < 0) {
         throw new IllegalArgumentException("class indices must be >= 0 but one was: " + c);
       }
-      classes = Math.max(classes, c + 1);
     }
-    SplittableRandom rnd = new SplittableRandom(seed);
-    int[] foldOf = new int[classOf.length];
-    int next = 0;
-    for (int c = 0; c < classes; c++) {
-      int count = 0;
-      for (int y : classOf) {
-        if (y == c) {
-          count++;
+    return of(Splits.stratifiedKFold(k).seed(seed).folds(classOf));
+  }
+
+  /**
+   * @param folds folds made by the data module's {@link Splits}, covering every row once
+   * @return the same assignment
+   * @throws IllegalArgumentException if a row is in no test fold or in several
+   */
+  public static Folds of(List<Fold> folds) {
+    int n = folds.get(0).rows();
+    int[] foldOf = new int[n];
+    java.util.Arrays.fill(foldOf, -1);
+    for (int f = 0; f < folds.size(); f++) {
+      for (int i : folds.get(f).test()) {
+        if (foldOf[i] != -1) {
+          throw new IllegalArgumentException("row " + i + " is in test folds " + foldOf[i] + " and " + f);
         }
-      }
-      int[] members = new int[count];
-      int m = 0;
-      for (int i = 0; i < classOf.length; i++) {
-        if (classOf[i] == c) {
-          members[m++] = i;
-        }
-      }
-      int[] perm = permutation(count, rnd);
-      for (int j = 0; j < count; j++) {
-        foldOf[members[perm[j]]] = next;
-        next = (next + 1) % k;
+        foldOf[i] = f;
       }
     }
-    return new Folds(foldOf, k);
+    for (int i = 0; i < n; i++) {
+      if (foldOf[i] == -1) {
+        throw new IllegalArgumentException("row " + i + " is in no test fold");
+      }
+    }
+    return new Folds(foldOf, folds.size());
   }
 
   /**
@@ -126,21 +118,6 @@ public final class Folds {
     if (n < k) {
       throw new IllegalArgumentException("need at least k = " + k + " examples but got: " + n);
     }
-  }
-
-  /** Fisher-Yates shuffle of 0..n-1. */
-  static int[] permutation(int n, SplittableRandom rnd) {
-    int[] perm = new int[n];
-    for (int i = 0; i < n; i++) {
-      perm[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = rnd.nextInt(i + 1);
-      int t = perm[i];
-      perm[i] = perm[j];
-      perm[j] = t;
-    }
-    return perm;
   }
 
   /** @return the number of folds */

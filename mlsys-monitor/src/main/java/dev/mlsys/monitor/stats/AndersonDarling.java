@@ -12,7 +12,8 @@ import java.util.Objects;
  * log-significance on the critical values of the paper's Table 2) and therefore only available in
  * [0.001, 0.25]: a statistic beyond the table reports 0.001 (floored) or 0.25 (capped). Read it as
  * a bound there. Assumptions: independent samples from continuous distributions. Default
- * threshold used by the monitor: p &lt; 0.05. Needs at least two distinct values in the pool.
+ * threshold used by the monitor: p &lt; 0.05. Needs at least two distinct values in the pool;
+ * empty samples, NaN and infinite values are rejected with an {@link IllegalArgumentException}.
  *
  * <p>Thread-safety: stateless.
  */

@@ -9,7 +9,9 @@ import java.util.Arrays;
  * left, the last also on the right). A constant pooled sample gets the range [v - 0.5, v + 0.5],
  * as numpy does.
  *
- * <p>A distance with no p-value, in [0, 1]. Default threshold used by the monitor: 0.1.
+ * <p>A distance with no p-value, in [0, 1]; 0.1 is a common alarm threshold (the monitor uses the
+ * categorical Jensen-Shannon distance with that threshold as its effect size). NaN, infinite or
+ * empty input is rejected.
  *
  * <p>Thread-safety: immutable.
  */

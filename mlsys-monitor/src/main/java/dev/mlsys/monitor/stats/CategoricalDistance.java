@@ -9,8 +9,9 @@ import java.util.TreeSet;
  * scipy.spatial.distance.jensenshannon(p, q, base=2)}), Hellinger distance
  * sqrt(1/2 sum (sqrt p - sqrt q)^2) in [0, 1], and L-infinity max |p - q| in [0, 1].
  *
- * <p>These are distances with no p-value. Default threshold used by the monitor as an effect
- * size: 0.1.
+ * <p>These are distances with no p-value. The monitor uses the Jensen-Shannon distance as the
+ * effect size of categorical fields, with threshold 0.1. Negative counts, null categories and
+ * sides whose counts sum to zero are rejected.
  *
  * <p>Thread-safety: immutable.
  */

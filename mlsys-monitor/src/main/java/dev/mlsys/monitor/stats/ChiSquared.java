@@ -14,7 +14,8 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * and would make an expected frequency zero). With a single category the table has no degrees of
  * freedom: statistic 0, p-value 1, as scipy reports. Assumptions: independent observations;
  * expected counts of at least about 5 per cell for the chi-squared approximation to hold.
- * Default threshold used by the monitor: p &lt; 0.05.
+ * Default threshold used by the monitor: p &lt; 0.05. Negative counts, null categories and sides
+ * whose counts sum to zero are rejected with an {@link IllegalArgumentException}.
  *
  * <p>Thread-safety: stateless.
  */

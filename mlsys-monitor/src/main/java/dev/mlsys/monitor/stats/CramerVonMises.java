@@ -14,7 +14,8 @@ import org.apache.commons.numbers.gamma.LogGamma;
  * the limiting distribution of the one-sample statistic (Csörgő and Faraway 1996, eq. 1.2, summed
  * until a term is below 1e-7 as scipy does). {@link PValueMethod#AUTO} is exact when both samples
  * hold at most 20 values. Assumptions: independent samples from continuous distributions.
- * Default threshold used by the monitor: p &lt; 0.05. Each sample needs at least two values.
+ * Default threshold used by the monitor: p &lt; 0.05. Each sample needs at least two values; NaN
+ * and infinite values are rejected with an {@link IllegalArgumentException}.
  *
  * <p>Thread-safety: immutable.
  */

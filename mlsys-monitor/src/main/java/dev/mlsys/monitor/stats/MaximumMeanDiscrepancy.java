@@ -13,8 +13,9 @@ import java.util.SplittableRandom;
  * (1 + permutations), with permutations drawn from a seeded {@link SplittableRandom}.
  *
  * <p>Assumptions: independent samples; rows are points in the same space and scale (standardise
- * features of different units first). Default threshold used by the monitor: p &lt; 0.05. Each
- * sample needs at least two points. The kernel matrix is computed once and held in memory, so the
+ * features of different units first). Default threshold: p &lt; 0.05. Each sample needs at
+ * least two points; ragged rows, NaN and infinite values are rejected with an
+ * {@link IllegalArgumentException}. The kernel matrix is computed once and held in memory, so the
  * pooled sample is limited to {@value #MAX_POOLED} points: subsample larger data first.
  *
  * <p>Thread-safety: immutable; each call draws its own generator from the seed, so equal inputs

@@ -8,8 +8,9 @@ package dev.mlsys.monitor.stats;
  * PSI = sum (cur - ref) * ln(cur / ref).
  *
  * <p>A distance with no p-value. Conventional reading: below 0.1 no shift, 0.1 to 0.25 moderate,
- * above 0.25 major; the monitor's default threshold is 0.2. With heavy ties several cut points may
- * coincide; their empty bins contribute zero.
+ * above 0.25 major; 0.2 is a common alarm threshold (give it to {@code DriftMonitor.Builder.test}).
+ * With heavy ties several cut points may coincide; their empty bins contribute zero. Assumptions:
+ * none beyond independent samples; NaN, infinite or empty input is rejected.
  *
  * <p>Thread-safety: immutable.
  */

@@ -4,7 +4,7 @@ package dev.mlsys.monitor.stats;
  * The first Wasserstein (earth mover's) distance between two empirical distributions, the
  * integral of |F_ref - F_cur|, as {@code scipy.stats.wasserstein_distance(u, v)}. It is in the
  * units of the data; the monitor divides it by the reference standard deviation to get a
- * scale-free effect size (default threshold 0.1).
+ * scale-free effect size (default threshold 0.1). NaN, infinite or empty input is rejected.
  *
  * <p>A distance with no p-value. Thread-safety: stateless.
  */

@@ -7,7 +7,9 @@ package dev.mlsys.monitor.stream;
  * {@code gracePeriod} values, sub-windows of at least {@code minWindowLength}, and the bound
  * epsilon = sqrt(2 m v ln(2 ln(W) / delta)) + (2/3) m ln(2 ln(W) / delta) with
  * m = 1/(n0 - l + 1) + 1/(n1 - l + 1). The bucket arrays are allocated once (64 sizes cover any
- * window a long can count), so updates allocate nothing; each update is amortised O(log W).
+ * window a long can count), so updates allocate nothing; each update is amortised O(log W). Each
+ * row of buckets is a ring buffer (River shifts arrays), which changes nothing but the cost: the
+ * oldest bucket of a row is still the first one tested and the first one dropped.
  */
 final class Adwin extends AbstractDetector {
   private static final int MAX_ROWS = 64;
@@ -26,8 +28,12 @@ final class Adwin extends AbstractDetector {
   private final int minWindowLength;
   private final int gracePeriod;
 
-  private final double[][] totals;
-  private final double[][] variances;
+  /** Ring capacity per row: the smallest power of two holding maxBuckets + 1 buckets. */
+  private final int capacity;
+  private final int mask;
+  private final double[] totals;
+  private final double[] variances;
+  private final int[] rowHead = new int[MAX_ROWS];
   private final int[] rowSize = new int[MAX_ROWS];
   private int rowCount;
   private double total;
@@ -48,8 +54,10 @@ final class Adwin extends AbstractDetector {
     this.maxBuckets = maxBuckets;
     this.minWindowLength = minWindowLength;
     this.gracePeriod = gracePeriod;
-    this.totals = new double[MAX_ROWS][maxBuckets + 1];
-    this.variances = new double[MAX_ROWS][maxBuckets + 1];
+    this.capacity = Integer.highestOneBit(maxBuckets) << 1;
+    this.mask = capacity - 1;
+    this.totals = new double[MAX_ROWS * capacity];
+    this.variances = new double[MAX_ROWS * capacity];
     resetState();
   }
 
@@ -62,11 +70,11 @@ final class Adwin extends AbstractDetector {
   @Override
   void resetState() {
     for (int r = 0; r < rowCount; r++) {
-      java.util.Arrays.fill(totals[r], 0.0);
-      java.util.Arrays.fill(variances[r], 0.0);
+      rowHead[r] = 0;
       rowSize[r] = 0;
     }
     rowCount = 1;
+    rowHead[0] = 0;
     rowSize[0] = 0;
     total = 0;
     variance = 0;
@@ -117,25 +125,22 @@ final class Adwin extends AbstractDetector {
     compressBuckets();
   }
 
-  private void insertInto(int row, double value, double var) {
-    int i = rowSize[row];
-    totals[row][i] = value;
-    variances[row][i] = var;
-    rowSize[row] = i + 1;
+  /** @return the position of bucket k (0 = oldest) of a row in the flat arrays */
+  private int at(int row, int k) {
+    return row * capacity + ((rowHead[row] + k) & mask);
   }
 
-  /** Drops the first {@code n} buckets of a row. */
+  private void insertInto(int row, double value, double var) {
+    int i = at(row, rowSize[row]);
+    totals[i] = value;
+    variances[i] = var;
+    rowSize[row]++;
+  }
+
+  /** Drops the oldest {@code n} buckets of a row. */
   private void compress(int row, int n) {
-    int size = rowSize[row];
-    double[] t = totals[row];
-    double[] v = variances[row];
-    System.arraycopy(t, n, t, 0, size - n);
-    System.arraycopy(v, n, v, 0, size - n);
-    for (int i = size - n; i < size; i++) {
-      t[i] = 0.0;
-      v[i] = 0.0;
-    }
-    rowSize[row] = size - n;
+    rowHead[row] = (rowHead[row] + n) & mask;
+    rowSize[row] -= n;
   }
 
   private void compressBuckets() {
@@ -150,14 +155,17 @@ final class Adwin extends AbstractDetector {
           throw new IllegalStateException("adwin window exceeds 2^" + MAX_ROWS + " values");
         }
         rowCount++;
+        rowHead[next] = 0;
         rowSize[next] = 0;
       }
+      int first = at(idx, 0);
+      int second = at(idx, 1);
       double n1 = POW2[idx];
-      double mu1 = totals[idx][0] / n1;
-      double mu2 = totals[idx][1] / n1;
-      double total12 = totals[idx][0] + totals[idx][1];
+      double mu1 = totals[first] / n1;
+      double mu2 = totals[second] / n1;
+      double total12 = totals[first] + totals[second];
       double temp = n1 * 0.5 * (mu1 - mu2) * (mu1 - mu2);
-      double v12 = variances[idx][0] + variances[idx][1] + temp;
+      double v12 = variances[first] + variances[second] + temp;
       insertInto(next, total12, v12);
       compress(idx, 2);
       if (rowSize[next] <= maxBuckets) {
@@ -170,9 +178,10 @@ final class Adwin extends AbstractDetector {
   private double deleteElement() {
     int last = rowCount - 1;
     double n = POW2[last];
-    double u = totals[last][0];
+    int oldest = at(last, 0);
+    double u = totals[oldest];
     double mu = u / n;
-    double v = variances[last][0];
+    double v = variances[oldest];
     width -= n;
     total -= u;
     double muWindow = total / width;
@@ -206,17 +215,23 @@ final class Adwin extends AbstractDetector {
         for (int idx = rowCount - 1; idx >= 0 && !exit; idx--) {
           double bucketSize = POW2[idx];
           int size = rowSize[idx];
+          int base = idx * capacity;
+          int head = rowHead[idx];
           for (int k = 0; k < size; k++) {
+            double u2 = totals[base + ((head + k) & mask)];
             n0 += bucketSize;
             n1 -= bucketSize;
-            u0 += totals[idx][k];
-            u1 -= totals[idx][k];
+            u0 += u2;
+            u1 -= u2;
             if (idx == 0 && k == size - 1) {
               exit = true;
               break;
             }
+            if (n1 < minWindowLength || n0 < minWindowLength) {
+              continue;
+            }
             double deltaMean = (u0 / n0) - (u1 / n1);
-            if (n1 >= minWindowLength && n0 >= minWindowLength && cut(n0, n1, deltaMean, deltaPrime, varianceInWindow)) {
+            if (cut(n0, n1, deltaMean, deltaPrime, varianceInWindow)) {
               reduceWidth = true;
               changeDetected = true;
               if (width > 0) {
