@@ -1,6 +1,7 @@
 /**
- * Feature pipelines with train/serve consistency: fitted once on training rows, applied unchanged
- * (and saved as versioned JSON) at serving time.
+ * Feature pipelines with train/serve consistency: fitted once on training data (rows or a
+ * {@link dev.mlsys.data.Table}), applied unchanged (and saved as versioned JSON) at serving time,
+ * with bit-identical results on both paths.
  *
  * <p>Start at {@link dev.mlsys.data.features.FeaturePipeline#builder()} with
  * {@link dev.mlsys.data.features.Feature} specifications: numeric features with

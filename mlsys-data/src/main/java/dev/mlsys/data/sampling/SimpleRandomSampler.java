@@ -46,7 +46,7 @@ public final class SimpleRandomSampler {
   /**
    * @param populationSize N, at least k
    * @return k distinct positions in [0, N), ascending
-   * @throws IllegalArgumentException if N < k
+   * @throws IllegalArgumentException if {@code N < k}
    */
   public long[] indices(long populationSize) {
     if (populationSize < k) {
