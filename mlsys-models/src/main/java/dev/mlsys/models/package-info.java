@@ -5,7 +5,9 @@
  * set of model kinds (Tribuo model, baseline, ensemble, stacking) that artifacts store and
  * serving predicts with. Training data comes from a data-module {@code Table} and a fitted
  * {@code FeaturePipeline} ({@link dev.mlsys.models.LabeledData#fromTable}), from validated rows,
- * or from plain arrays. Ensembles are built in {@link dev.mlsys.models.ensemble}, models
+ * or from plain arrays. {@link dev.mlsys.models.Parallel} runs independent fits (ensemble
+ * members, folds, search trials) on several threads with results in task order. Ensembles are
+ * built in {@link dev.mlsys.models.ensemble}, models
  * are chosen in {@link dev.mlsys.models.selection} and stored in
  * {@link dev.mlsys.models.artifact}.
  */
