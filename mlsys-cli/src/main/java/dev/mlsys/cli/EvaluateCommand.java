@@ -1,8 +1,8 @@
 package dev.mlsys.cli;
 
-import dev.mlsys.api.Row;
 import dev.mlsys.api.Schema;
 import dev.mlsys.api.json.Json;
+import dev.mlsys.data.Table;
 import dev.mlsys.data.features.FeaturePipeline;
 import dev.mlsys.models.LabeledData;
 import dev.mlsys.models.artifact.Artifacts;
@@ -10,7 +10,6 @@ import dev.mlsys.models.artifact.ModelArtifact;
 import dev.mlsys.models.selection.Evaluation;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,8 +49,10 @@ final class EvaluateCommand implements Callable<Integer> {
         model + " stores no schema; it cannot read CSV rows"));
     FeaturePipeline pipeline = artifact.pipeline().orElseThrow(() -> new IllegalArgumentException(
         model + " stores no feature pipeline"));
-    List<Row> rows = TrainCommand.readRows(data, schema, csv);
-    LabeledData labeled = LabeledData.fromRows(rows, pipeline);
+    LabeledData labeled;
+    try (Table table = TrainCommand.readTable(data, schema, csv)) {
+      labeled = LabeledData.fromTable(table, pipeline);
+    }
     Map<String, Object> report = new LinkedHashMap<>(Evaluation.of(artifact.model(), labeled)
         .against(TrainCommand.baselineFrom(artifact)).toMap());
     report.put("rows", labeled.size());

@@ -2,9 +2,9 @@ package dev.mlsys.cli;
 
 import dev.mlsys.api.Field;
 import dev.mlsys.api.FieldType;
-import dev.mlsys.api.Row;
 import dev.mlsys.api.Schema;
 import dev.mlsys.api.json.Json;
+import dev.mlsys.data.Table;
 import dev.mlsys.data.features.Feature;
 import dev.mlsys.data.features.FeaturePipeline;
 import dev.mlsys.data.features.Imputation;
@@ -98,13 +98,17 @@ final class TrainCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--test-share must be in (0, 1) but was: " + testShare);
     }
     Schema schema = SchemaInference.defaults().label(label).inferCsv(data, csv.format()).schema();
-    List<Row> rows = readRows(data, schema, csv);
     FeaturePipeline pipeline;
-    int[][] split = split(rows, schema, testShare, seed);
-    List<Row> trainRows = pick(rows, split[0]);
-    pipeline = pipelineFor(schema).fit(trainRows);
-    LabeledData train = LabeledData.fromRows(trainRows, pipeline);
-    LabeledData test = LabeledData.fromRows(pick(rows, split[1]), pipeline);
+    LabeledData train;
+    LabeledData test;
+    try (Table all = readTable(data, schema, csv)) {
+      int[][] split = split(all, testShare, seed);
+      try (Table trainTable = all.take(split[0]); Table testTable = all.take(split[1])) {
+        pipeline = pipelineFor(schema).fit(trainTable);
+        train = LabeledData.fromTable(trainTable, pipeline);
+        test = LabeledData.fromTable(testTable, pipeline);
+      }
+    }
     ModelTrainer trainer = trainer(model, train.task()).withSeed(seed);
     for (String p : params) {
       int eq = p.indexOf('=');
@@ -205,15 +209,16 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  static List<Row> readRows(Path file, Schema schema, CsvOptions csv) {
-    List<Row> rows = new ArrayList<>();
+  /** Reads every valid row of a CSV file into a table (rejecting the file at the first bad row); close it. */
+  static Table readTable(Path file, Schema schema, CsvOptions csv) {
     try (RowReader reader = RowReader.csv(file, schema).format(csv.format()).open()) {
-      reader.forEachRemaining(rows::add);
+      Table table = reader.readTable();
+      if (table.rowCount() == 0) {
+        table.close();
+        throw new IllegalArgumentException(file + " has no data rows");
+      }
+      return table;
     }
-    if (rows.isEmpty()) {
-      throw new IllegalArgumentException(file + " has no data rows");
-    }
-    return rows;
   }
 
   /** Numeric and boolean fields: median-imputed, standardised; categorical: one-hot; text and timestamps are skipped. */
@@ -231,33 +236,22 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /** A seeded hold-out: one stratified fold of round(1 / share) for classification. */
-  static int[][] split(List<Row> rows, Schema schema, double share, long seed) {
+  static int[][] split(Table table, double share, long seed) {
     int k = Math.max(2, (int) Math.round(1 / share));
+    Field label = table.schema().label().orElseThrow();
     Folds folds;
-    if (schema.label().orElseThrow().type() == FieldType.CATEGORICAL) {
-      int[] y = new int[rows.size()];
-      List<String> classes = schema.labelClasses();
+    if (label.type() == FieldType.CATEGORICAL) {
+      int[] y = table.codes(label.name());
       for (int i = 0; i < y.length; i++) {
-        Object l = rows.get(i).label();
-        if (l == null) {
-          throw new IllegalArgumentException("row " + (i + 1) + " has no value for the label '"
-              + schema.label().orElseThrow().name() + "'");
+        if (y[i] < 0) {
+          throw new IllegalArgumentException("row " + (i + 1) + " has no value for the label '" + label.name() + "'");
         }
-        y[i] = classes.indexOf((String) l);
       }
       folds = Folds.stratified(y, k, seed);
     } else {
-      folds = Folds.kFold(rows.size(), k, seed);
+      folds = Folds.kFold(table.rowCount(), k, seed);
     }
     return new int[][] {folds.train(0), folds.test(0)};
-  }
-
-  static List<Row> pick(List<Row> rows, int[] idx) {
-    List<Row> out = new ArrayList<>(idx.length);
-    for (int i : idx) {
-      out.add(rows.get(i));
-    }
-    return out;
   }
 
   private static Map<String, Object> baselineState(TrainedModel baseline) {

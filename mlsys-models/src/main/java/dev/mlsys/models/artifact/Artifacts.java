@@ -42,7 +42,7 @@ import java.util.zip.ZipOutputStream;
  * tribuo/N.pb       each Tribuo model in Tribuo's protobuf format
  * schema.json       the row schema ("mlsys.schema"), optional
  * pipeline.json     the fitted feature pipeline ("mlsys.feature-pipeline"), optional
- * calibrator.json   the calibrator, optional
+ * calibrator.json   the calibrator as mlsys-eval writes it ("mlsys.calibrator"), optional
  * metrics.json      evaluation metrics ("mlsys.metrics")
  * provenance.json   data fingerprint, seed, trainer, versions, time ("mlsys.provenance"), optional
  * </pre>

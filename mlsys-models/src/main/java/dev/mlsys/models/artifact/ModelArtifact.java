@@ -1,10 +1,15 @@
 package dev.mlsys.models.artifact;
 
+import dev.mlsys.api.CorruptArtifactException;
 import dev.mlsys.api.Predictor;
 import dev.mlsys.api.Row;
 import dev.mlsys.api.RowTransform;
 import dev.mlsys.api.Schema;
 import dev.mlsys.data.features.FeaturePipeline;
+import dev.mlsys.eval.calibration.Calibrators;
+import dev.mlsys.eval.calibration.FittedCalibrator;
+import dev.mlsys.eval.calibration.MulticlassCalibrator;
+import dev.mlsys.models.Task;
 import dev.mlsys.models.TrainedModel;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,6 +25,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * ModelArtifact artifact = ModelArtifact.builder(model).schema(schema).pipeline(pipeline)
+ *     .calibrator(Calibrators.platt().fit(heldOutScores, heldOutLabels))
  *     .metrics(evaluation.toMap()).provenance(Provenance.of(trainer, train)).build();
  * Artifacts.save(artifact, Path.of("models/churn-v3"));
  * Predictor predictor = Artifacts.load(Path.of("models/churn-v3")).predictor();
@@ -70,6 +76,30 @@ public final class ModelArtifact {
   /** @return the calibrator's JSON (as mlsys-eval writes it), if stored */
   public Optional<String> calibratorJson() {
     return Optional.ofNullable(calibratorJson);
+  }
+
+  /**
+   * The stored binary calibrator, decoded by mlsys-eval ({@link Calibrators#fromJson(String)}):
+   * it maps the model's probability of its second class to a calibrated one. Decoded on each call.
+   *
+   * @return the calibrator, or empty if none is stored
+   * @throws CorruptArtifactException if the stored JSON is not a binary calibrator of a known
+   *     format version (a multi-class one is read by {@link #multiclassCalibrator()})
+   */
+  public Optional<FittedCalibrator> calibrator() {
+    return calibratorJson == null ? Optional.empty() : Optional.of(Calibrators.fromJson(calibratorJson));
+  }
+
+  /**
+   * The stored multi-class calibrator, decoded by mlsys-eval
+   * ({@link Calibrators#multiclassFromJson(String)}). Decoded on each call.
+   *
+   * @return the calibrator, or empty if none is stored
+   * @throws CorruptArtifactException if the stored JSON is not a multi-class calibrator of a known
+   *     format version (a binary one is read by {@link #calibrator()})
+   */
+  public Optional<MulticlassCalibrator> multiclassCalibrator() {
+    return calibratorJson == null ? Optional.empty() : Optional.of(Calibrators.multiclassFromJson(calibratorJson));
   }
 
   /** @return the evaluation metrics stored with the model (JSON values) */
@@ -159,7 +189,53 @@ public final class ModelArtifact {
       return this;
     }
 
-    /** @param json the calibrator as JSON @return this builder */
+    /**
+     * Stores a fitted binary calibrator (as its {@link FittedCalibrator#toJson()}), which
+     * {@link ModelArtifact#calibrator()} gives back.
+     *
+     * @param c a calibrator of the model's probability of its second class, or null for none
+     * @return this builder
+     * @throws IllegalArgumentException if the model is not a two-class classifier
+     */
+    public Builder calibrator(FittedCalibrator c) {
+      if (c != null && (model.task() != Task.CLASSIFICATION || model.classes().size() != 2)) {
+        throw new IllegalArgumentException("a binary calibrator needs a two-class classifier but model '" + model.name()
+            + "' is " + describe(model) + "; use a multi-class calibrator");
+      }
+      this.calibratorJson = c == null ? null : c.toJson();
+      return this;
+    }
+
+    /**
+     * Stores a fitted multi-class calibrator (as its {@link MulticlassCalibrator#toJson()}), which
+     * {@link ModelArtifact#multiclassCalibrator()} gives back.
+     *
+     * @param c a calibrator over the model's classes, or null for none
+     * @return this builder
+     * @throws IllegalArgumentException if the model is not a classifier with {@code c.classes()}
+     *     classes
+     */
+    public Builder calibrator(MulticlassCalibrator c) {
+      if (c != null && (model.task() != Task.CLASSIFICATION || model.classes().size() != c.classes())) {
+        throw new IllegalArgumentException("the calibrator calibrates " + c.classes() + " classes but model '"
+            + model.name() + "' is " + describe(model));
+      }
+      this.calibratorJson = c == null ? null : c.toJson();
+      return this;
+    }
+
+    private static String describe(TrainedModel m) {
+      return m.task() == Task.CLASSIFICATION ? "a classifier of " + m.classes().size() + " classes " + m.classes()
+          : "a regression model";
+    }
+
+    /**
+     * Stores a calibrator's JSON as it is; prefer the typed {@link #calibrator(FittedCalibrator)}.
+     *
+     * @param json the calibrator as JSON, or null for none
+     * @return this builder
+     * @throws dev.mlsys.api.json.JsonException if the text is not a JSON object
+     */
     public Builder calibratorJson(String json) {
       if (json != null) {
         dev.mlsys.api.json.Json.parseObject(json);

@@ -1,10 +1,13 @@
 package dev.mlsys.models.ensemble;
 
+import dev.mlsys.eval.metrics.ClassificationMetrics;
+import dev.mlsys.eval.metrics.RegressionMetrics;
 import dev.mlsys.models.Combiner;
 import dev.mlsys.models.EnsembleModel;
 import dev.mlsys.models.LabeledData;
 import dev.mlsys.models.ModelTrainer;
 import dev.mlsys.models.OutOfBagEstimate;
+import dev.mlsys.models.Parallel;
 import dev.mlsys.models.Task;
 import dev.mlsys.models.TrainedModel;
 import java.util.List;
@@ -143,16 +146,25 @@ public final class Bagging implements ModelTrainer {
       perRow.add(EnsembleModel.of("oob", outside, w, model.combiner(), null).combine(outputs.toArray(new double[0][])));
     }
     int covered = 0;
-    double score = 0;
-    for (int i = 0; i < n; i++) {
+    for (double[] out : perRow) {
+      covered += out == null ? 0 : 1;
+    }
+    if (covered == 0) {
+      return new OutOfBagEstimate(Double.NaN, 0, n);
+    }
+    boolean regression = data.task() == Task.REGRESSION;
+    double[] actualValue = new double[regression ? covered : 0];
+    double[] predictedValue = new double[regression ? covered : 0];
+    int[] actualClass = new int[regression ? 0 : covered];
+    int[] predictedClass = new int[regression ? 0 : covered];
+    for (int i = 0, j = 0; i < n; i++) {
       double[] out = perRow.get(i);
       if (out == null) {
         continue;
       }
-      covered++;
-      if (data.task() == Task.REGRESSION) {
-        double e = out[0] - data.targetOf(i);
-        score += e * e;
+      if (regression) {
+        actualValue[j] = data.targetOf(i);
+        predictedValue[j] = out[0];
       } else {
         int best = 0;
         for (int k = 1; k < out.length; k++) {
@@ -160,11 +172,13 @@ public final class Bagging implements ModelTrainer {
             best = k;
           }
         }
-        score += best == data.classOf(i) ? 1 : 0;
+        actualClass[j] = data.classOf(i);
+        predictedClass[j] = best;
       }
+      j++;
     }
-    double value = covered == 0 ? Double.NaN
-        : data.task() == Task.REGRESSION ? Math.sqrt(score / covered) : score / covered;
+    double value = regression ? RegressionMetrics.rootMeanSquaredError(actualValue, predictedValue)
+        : ClassificationMetrics.accuracy(actualClass, predictedClass);
     return new OutOfBagEstimate(value, covered, n);
   }
 

@@ -3,6 +3,7 @@ package dev.mlsys.models.ensemble;
 import dev.mlsys.models.Combiner;
 import dev.mlsys.models.EnsembleModel;
 import dev.mlsys.models.ModelTrainer;
+import dev.mlsys.models.Parallel;
 import dev.mlsys.models.TrainedModel;
 import java.util.Arrays;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.mlsys.models.ensemble;
 
 import dev.mlsys.models.LabeledData;
 import dev.mlsys.models.ModelTrainer;
+import dev.mlsys.models.Parallel;
 import dev.mlsys.models.StackingModel;
 import dev.mlsys.models.Task;
 import dev.mlsys.models.Trainers;

@@ -4,6 +4,7 @@ import dev.mlsys.models.Combiner;
 import dev.mlsys.models.EnsembleModel;
 import dev.mlsys.models.LabeledData;
 import dev.mlsys.models.ModelTrainer;
+import dev.mlsys.models.Parallel;
 import dev.mlsys.models.Task;
 import dev.mlsys.models.TrainedModel;
 import java.util.ArrayList;

@@ -1,7 +1,9 @@
 package dev.mlsys.models.selection;
 
+import dev.mlsys.eval.metrics.McNemarMethod;
+import dev.mlsys.eval.metrics.McNemarResult;
+import dev.mlsys.eval.metrics.SignificanceTests;
 import java.util.Locale;
-import org.apache.commons.statistics.distribution.BinomialDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
@@ -23,7 +25,8 @@ public final class Comparison {
    * McNemar's exact test (McNemar 1947) on the out-of-fold predictions: of the examples exactly one
    * model got right, does either model win more than a fair coin would give? The p-value is the
    * two-sided exact binomial one, {@code min(1, 2 * P[Bin(b + c, 1/2) <= min(b, c)])}, as
-   * statsmodels' {@code mcnemar(exact=True)}.
+   * statsmodels' {@code mcnemar(exact=True)}; computed by mlsys-eval's
+   * {@link SignificanceTests#mcNemar(int[], int[], int[], McNemarMethod)}.
    *
    * @param a cross-validation of the first model
    * @param b cross-validation of the second, on the same folds
@@ -32,35 +35,23 @@ public final class Comparison {
    */
   public static PairedTest mcnemar(CvResult a, CvResult b) {
     same(a, b);
-    if (a.truth().length == 0) {
+    int[] truth = a.truth();
+    if (truth.length == 0) {
       throw new IllegalArgumentException("McNemar's test compares classifiers; use correctedT for regression");
     }
-    int onlyA = 0;
-    int onlyB = 0;
-    int rightA = 0;
-    int rightB = 0;
-    for (int i = 0; i < a.truth().length; i++) {
-      boolean ra = a.outOfFoldClass()[i] == a.truth()[i];
-      boolean rb = b.outOfFoldClass()[i] == b.truth()[i];
-      rightA += ra ? 1 : 0;
-      rightB += rb ? 1 : 0;
-      if (ra && !rb) {
-        onlyA++;
-      } else if (rb && !ra) {
-        onlyB++;
-      }
-    }
-    int n = onlyA + onlyB;
-    int min = Math.min(onlyA, onlyB);
-    double p = n == 0 ? 1.0 : Math.min(1.0, 2 * BinomialDistribution.of(n, 0.5).cumulativeProbability(min));
-    return new PairedTest("mcnemar-exact", min, p, (rightA - rightB) / (double) a.truth().length);
+    McNemarResult r = SignificanceTests.mcNemar(truth, a.outOfFoldClass(), b.outOfFoldClass(), McNemarMethod.EXACT);
+    // accuracy(a) - accuracy(b): the examples both got right (or wrong) cancel out
+    double difference = (r.onlyACorrect() - r.onlyBCorrect()) / (double) truth.length;
+    return new PairedTest("mcnemar-exact", r.statistic(), r.pValue(), difference);
   }
 
   /**
    * The corrected resampled t-test over folds (Nadeau and Bengio 2003, "Inference for the
    * generalization error"): {@code t = mean(d) / sqrt((1/k + n_test/n_train) * var(d))} with
    * k - 1 degrees of freedom, where d are the per-fold metric differences. The correction widens
-   * the plain paired t-test, whose folds share training data.
+   * the plain paired t-test, whose folds share training data. mlsys-eval has no counterpart: its
+   * tests compare two models on the same rows, while this one needs the cross-validation's
+   * train / test sizes, which only the folds know.
    *
    * @param a cross-validation of the first model
    * @param b cross-validation of the second, on the same folds

@@ -2,6 +2,7 @@ package dev.mlsys.models.selection;
 
 import dev.mlsys.models.LabeledData;
 import dev.mlsys.models.ModelTrainer;
+import dev.mlsys.models.Parallel;
 import dev.mlsys.models.ProgressListener;
 import dev.mlsys.models.Task;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@
  * baseline), {@link dev.mlsys.models.selection.CrossValidation} and
  * {@link dev.mlsys.models.selection.Folds}, grid and random
  * {@link dev.mlsys.models.selection.Search}, and paired significance tests in
- * {@link dev.mlsys.models.selection.Comparison}.
+ * {@link dev.mlsys.models.selection.Comparison}. The metrics and McNemar's test are mlsys-eval's
+ * ({@code dev.mlsys.eval.metrics}); the corrected resampled t-test over folds is this package's own.
  */
 package dev.mlsys.models.selection;

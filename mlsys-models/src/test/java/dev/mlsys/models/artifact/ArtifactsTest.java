@@ -15,6 +15,9 @@ import dev.mlsys.data.features.Feature;
 import dev.mlsys.data.features.FeaturePipeline;
 import dev.mlsys.data.features.Imputation;
 import dev.mlsys.data.features.Unseen;
+import dev.mlsys.eval.calibration.Calibrators;
+import dev.mlsys.eval.calibration.FittedCalibrator;
+import dev.mlsys.eval.calibration.MulticlassCalibrator;
 import dev.mlsys.models.Baselines;
 import dev.mlsys.models.LabeledData;
 import dev.mlsys.models.ModelTrainer;
@@ -133,6 +136,51 @@ class ArtifactsTest {
       assertEquals(before.predict(r.withoutLabel()), p);
       assertEquals(model.predict(pipeline.transform(r)), p);
     }
+  }
+
+  @Test
+  void calibratorsAreStoredAsMlsysEvalWritesThemAndReadBackTyped() throws IOException {
+    LabeledData cancer = TestData.breastCancer();
+    TrainedModel binary = Trainers.cart().maxDepth(3).fit(cancer);
+    double[][] out = binary.outputs(cancer.rows());
+    double[] scores = new double[out.length];
+    for (int i = 0; i < out.length; i++) {
+      scores[i] = out[i][1];
+    }
+    for (FittedCalibrator c : List.of(Calibrators.platt().fit(scores, cancer.classIndices()),
+        Calibrators.isotonic().fit(scores, cancer.classIndices()))) {
+      ModelArtifact artifact = ModelArtifact.builder(binary).calibrator(c).build();
+      assertEquals(c.toJson(), artifact.calibratorJson().orElseThrow());
+      Path dir = tmp.resolve("calibrated-" + c.method());
+      Artifacts.save(artifact, dir);
+      // the file holds the calibrator's own JSON, as before the typed accessor existed
+      assertEquals(c.toJson(), Files.readString(dir.resolve("calibrator.json"), StandardCharsets.UTF_8));
+      FittedCalibrator back = Artifacts.load(dir).calibrator().orElseThrow();
+      assertEquals(c.method(), back.method());
+      assertEquals(c.toJson(), back.toJson());
+      for (double s = 0; s <= 1; s += 1 / 64.0) {
+        assertEquals(Double.doubleToRawLongBits(c.calibrate(s)), Double.doubleToRawLongBits(back.calibrate(s)), c + " at " + s);
+      }
+      CorruptArtifactException e = assertThrows(CorruptArtifactException.class,
+          () -> Artifacts.load(dir).multiclassCalibrator());
+      assertTrue(e.getMessage().contains(c.method()), e.getMessage());
+    }
+
+    TrainedModel threeClasses = Trainers.logisticRegression().fit(TRAIN);
+    MulticlassCalibrator temperature = Calibrators.temperature().fit(threeClasses.outputs(TEST.rows()), TEST.classIndices());
+    Path zip = tmp.resolve("temperature.zip");
+    Artifacts.saveZip(ModelArtifact.builder(threeClasses).calibrator(temperature).build(), zip);
+    ModelArtifact loaded = Artifacts.load(zip);
+    assertEquals(temperature, loaded.multiclassCalibrator().orElseThrow());
+    assertThrows(CorruptArtifactException.class, loaded::calibrator);
+
+    FittedCalibrator platt = Calibrators.platt().fit(scores, cancer.classIndices());
+    IllegalArgumentException notBinary = assertThrows(IllegalArgumentException.class,
+        () -> ModelArtifact.builder(threeClasses).calibrator(platt));
+    assertTrue(notBinary.getMessage().contains("[c0, c1, c2]"), notBinary.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> ModelArtifact.builder(binary).calibrator(temperature));
+    ModelArtifact none = ModelArtifact.builder(binary).calibrator(platt).calibrator((FittedCalibrator) null).build();
+    assertTrue(none.calibrator().isEmpty() && none.multiclassCalibrator().isEmpty() && none.calibratorJson().isEmpty());
   }
 
   @Test

@@ -1,18 +1,26 @@
 package dev.mlsys.models.selection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mlsys.api.json.JsonObject;
+import dev.mlsys.models.LabeledData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Metrics and paired tests against scikit-learn / scipy (src/test/golden/metrics.py). */
-class ScoresTest {
+/**
+ * Metrics and paired tests against scikit-learn / scipy (src/test/golden/metrics.py), through the
+ * code paths model selection uses: {@link Evaluation#compute} and {@link Comparison}.
+ */
+class MetricsGoldenTest {
   static JsonObject golden() throws IOException {
-    try (InputStream in = ScoresTest.class.getResourceAsStream("/golden/metrics.json")) {
+    try (InputStream in = MetricsGoldenTest.class.getResourceAsStream("/golden/metrics.json")) {
       JsonObject g = JsonObject.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "metrics.json");
       g.requireFormat("mlsys-golden-metrics", 1);
       return g;
@@ -41,19 +49,60 @@ class ScoresTest {
         List<Object> r = (List<Object>) rows.get(i);
         p[i] = r.stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
       }
-      assertEquals(c.getDouble("accuracy"), Scores.accuracy(y, pred), 1e-15);
-      assertEquals(c.getDouble("macroF1"), Scores.macroF1(y, pred, k), 1e-12);
-      assertEquals(c.getDouble("logLoss"), Scores.logLoss(y, p), 1e-12);
+      Map<Metric, Double> m = Evaluation.compute(new Predictions(pred, p, new double[0]), classification(y, k));
+      assertEquals(c.getDouble("accuracy"), m.get(Metric.ACCURACY), 1e-15);
+      assertEquals(c.getDouble("macroF1"), m.get(Metric.MACRO_F1), 1e-12);
+      assertEquals(c.getDouble("logLoss"), m.get(Metric.LOG_LOSS), 1e-12);
       if (k == 2) {
-        double[] s = new double[y.length];
-        boolean[] pos = new boolean[y.length];
-        for (int i = 0; i < y.length; i++) {
-          s[i] = p[i][1];
-          pos[i] = y[i] == 1;
-        }
-        assertEquals(c.getDouble("rocAuc"), Scores.rocAuc(s, pos), 1e-12);
+        assertEquals(c.getDouble("rocAuc"), m.get(Metric.ROC_AUC), 1e-12);
+      } else {
+        assertFalse(m.containsKey(Metric.ROC_AUC));
       }
     }
+  }
+
+  @Test
+  void regressionMetricsMatchScikitLearn() throws IOException {
+    for (JsonObject c : golden().getObjects("regression")) {
+      double[] y = c.getDoubles("y");
+      double[][] x = new double[y.length][1];
+      LabeledData data = LabeledData.regression(List.of("x"), x, y);
+      Map<Metric, Double> m = Evaluation.compute(new Predictions(new int[0], new double[0][], c.getDoubles("pred")), data);
+      assertEquals(c.getDouble("rmse"), m.get(Metric.RMSE), 1e-12);
+      assertEquals(c.getDouble("mae"), m.get(Metric.MAE), 1e-12);
+      assertEquals(c.getDouble("r2"), m.get(Metric.R2), 1e-12);
+    }
+  }
+
+  @Test
+  void rocAucIsNaNWhenOneClassIsAbsent() {
+    double[][] p = {{0.9, 0.1}, {0.2, 0.8}, {0.6, 0.4}};
+    Map<Metric, Double> m = Evaluation.compute(new Predictions(new int[] {0, 1, 0}, p, new double[0]),
+        classification(new int[] {0, 0, 0}, 2));
+    assertTrue(Double.isNaN(m.get(Metric.ROC_AUC)));
+    assertEquals(2 / 3.0, m.get(Metric.ACCURACY), 1e-15);
+  }
+
+  @Test
+  void probabilitiesRoundedJustPastOneAreScoredAndBrokenOnesRefused() {
+    double over = Math.nextUp(1.0);
+    Map<Metric, Double> m = Evaluation.compute(
+        new Predictions(new int[] {1, 0}, new double[][] {{0.0, over}, {over, 0.0}}, new double[0]),
+        classification(new int[] {1, 0}, 2));
+    // clipped to 1 - eps and renormalised: the loss of a certain, right prediction is 0
+    assertEquals(0.0, m.get(Metric.LOG_LOSS), 1e-15);
+    assertThrows(IllegalArgumentException.class, () -> Evaluation.compute(
+        new Predictions(new int[] {1, 0}, new double[][] {{0.0, Double.NaN}, {1.0, 0.0}}, new double[0]),
+        classification(new int[] {1, 0}, 2)));
+  }
+
+  /** Classification data over one dummy feature with classes "0" .. "k-1". */
+  private static LabeledData classification(int[] y, int k) {
+    List<String> classes = new java.util.ArrayList<>();
+    for (int c = 0; c < k; c++) {
+      classes.add(Integer.toString(c));
+    }
+    return LabeledData.classification(List.of("x"), new double[y.length][1], classes, y);
   }
 
   @Test
