@@ -4,7 +4,6 @@ import static dev.mlsys.data.sampling.ByteFormat.check;
 
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -111,14 +110,8 @@ final class ExpJReservoir<T> extends KeyHeap implements WeightedReservoirSampler
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public List<T> sample() {
-    int[] order = slotsInKeyOrder();
-    Object[] out = new Object[order.length];
-    for (int i = 0; i < order.length; i++) {
-      out[i] = items[order[i]];
-    }
-    return Collections.unmodifiableList((List<T>) Arrays.asList(out));
+    return inKeyOrder(items);
   }
 
   private void absorb(ExpJReservoir<?> source) {

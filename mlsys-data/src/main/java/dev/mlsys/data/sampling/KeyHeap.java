@@ -2,6 +2,9 @@ package dev.mlsys.data.sampling;
 
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * The k smallest keys seen so far, as a binary max-heap of slot numbers: the largest kept key (the
@@ -107,6 +110,17 @@ abstract class KeyHeap {
       out.writeDouble(keys[slot]);
       item.apply(slot);
     }
+  }
+
+  /** @return the items of the occupied slots in increasing key order; an unmodifiable list */
+  @SuppressWarnings("unchecked")
+  final <T> List<T> inKeyOrder(Object[] items) {
+    int[] order = slotsInKeyOrder();
+    Object[] out = new Object[order.length];
+    for (int i = 0; i < order.length; i++) {
+      out[i] = items[order[i]];
+    }
+    return Collections.unmodifiableList((List<T>) Arrays.asList(out));
   }
 
   /** @return the occupied slots in increasing key order (heapsort of a copy) */

@@ -7,7 +7,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -136,14 +135,8 @@ final class ObjectReservoir<T> extends UniformReservoir implements ReservoirSamp
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public List<T> sample() {
-    int[] order = slotsInKeyOrder();
-    Object[] out = new Object[order.length];
-    for (int i = 0; i < order.length; i++) {
-      out[i] = items[order[i]];
-    }
-    return Collections.unmodifiableList((List<T>) Arrays.asList(out));
+    return inKeyOrder(items);
   }
 
   /** Keeps the items of {@code source} whose keys are among the k smallest of both. */
