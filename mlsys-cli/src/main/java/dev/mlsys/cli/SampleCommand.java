@@ -46,6 +46,8 @@ import picocli.CommandLine.Spec;
     subcommands = {SampleCommand.Reservoir.class, SampleCommand.Weighted.class,
         SampleCommand.Stratified.class, SampleCommand.Hash.class, SampleCommand.Bernoulli.class})
 final class SampleCommand implements Runnable {
+  private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
   @Spec
   CommandSpec spec;
 
@@ -102,8 +104,6 @@ final class SampleCommand implements Runnable {
 
   /** A sampled record: its position in the input and its bytes. */
   record Line(long number, byte[] bytes) {}
-
-  private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   /** Runs a method over the records after the header. */
   abstract static class Method implements Callable<Integer> {
