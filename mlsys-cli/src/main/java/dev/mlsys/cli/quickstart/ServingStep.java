@@ -102,7 +102,7 @@ final class ServingStep {
           .kpis().kpi("p50 cold", us(cold, 0.5) + " us").kpi("p50 cached", us(warm, 0.5) + " us")
           .kpi("cache hit rate", TextTable.num(100 * cache.hitRate(), 1) + " %")
           .kpi("failed during swaps", swap.failed() + " of " + swap.requests()).endKpis()
-          .charts(List.of(histogram("Latency per request (us), both passes", cold, warm)))
+          .charts(List.of(histogram("Latency per request (us, log-spaced bins), both passes", cold, warm)))
           .end();
     }
   }
@@ -180,17 +180,24 @@ final class ServingStep {
     return out;
   }
 
+  /** Latencies span orders of magnitude (a cold JIT path, cache hits): bins are log-spaced. */
   private static String histogram(String title, long[] cold, long[] warm) {
-    double max = 0;
-    for (long n : cold) {
-      max = Math.max(max, n / 1e3);
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = 0;
+    for (long[] pass : List.of(cold, warm)) {
+      for (long n : pass) {
+        lo = Math.min(lo, n / 1e3);
+        hi = Math.max(hi, n / 1e3);
+      }
     }
-    double top = Math.max(1, Math.ceil(percentile(cold, 0.99) / 1e3));
-    int bins = 20;
+    lo = Math.max(0.1, Math.floor(lo));
+    hi = Math.max(hi, lo * 2);
+    int bins = 24;
     double[] edges = new double[bins + 1];
     for (int i = 0; i <= bins; i++) {
-      edges[i] = top * i / bins;
+      edges[i] = lo * Math.pow(hi / lo, i / (double) bins);
     }
+    edges[bins] = Math.nextUp(hi);
     return Svg.histogram(title, edges, List.of(counts(cold, edges), counts(warm, edges)),
         List.of("pass 1 (cold)", "pass 2 (cached)"), "requests");
   }
@@ -198,9 +205,9 @@ final class ServingStep {
   private static double[] counts(long[] nanos, double[] edges) {
     double[] c = new double[edges.length - 1];
     for (long n : nanos) {
-      double us = n / 1e3;
-      int b = (int) Math.min(c.length - 1, Math.floor(us / edges[edges.length - 1] * c.length));
-      c[b]++;
+      int b = java.util.Arrays.binarySearch(edges, n / 1e3);
+      b = b >= 0 ? b : -b - 2;
+      c[Math.max(0, Math.min(c.length - 1, b))]++;
     }
     return c;
   }

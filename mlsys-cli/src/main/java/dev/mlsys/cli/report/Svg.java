@@ -44,7 +44,8 @@ public final class Svg {
   public static String bars(String title, List<String> labels, double[] values, double[] lo, double[] hi,
       double min, double max) {
     int rowH = 26;
-    int left = 150;
+    int longest = labels.stream().mapToInt(String::length).max().orElse(0);
+    int left = Math.min(W / 2, 16 + (int) Math.ceil(longest * 6.6));
     int height = TOP + BOTTOM + rowH * labels.size();
     StringBuilder sb = open(title, height);
     double span = max - min == 0 ? 1 : max - min;
@@ -62,7 +63,12 @@ public final class Svg {
         sb.append(line(a, cy, b, cy, "#222", 1.5)).append(line(a, cy - 5, a, cy + 5, "#222", 1.5))
             .append(line(b, cy - 5, b, cy + 5, "#222", 1.5));
       }
-      sb.append(text(Math.min(x1 + 4, W - 40), y + rowH / 2.0 + 4, fmt(values[i]), "start", 11));
+      String value = fmt(values[i]);
+      if (x1 - left > 40) {
+        sb.append(text(left + 4, y + rowH / 2.0 + 4, value, "start", 11).replace("<text ", "<text fill=\"#fff\" "));
+      } else {
+        sb.append(text(x1 + 4, y + rowH / 2.0 + 4, value, "start", 11));
+      }
     }
     axisX(sb, left, plotW, height - BOTTOM, min, max, "");
     return sb.append("</svg>").toString();
@@ -220,9 +226,21 @@ public final class Svg {
       return "-";
     }
     double a = Math.abs(v);
-    if (a != 0 && (a >= 1e5 || a < 1e-3)) {
-      return String.format(Locale.ROOT, "%.2g", v);
+    String text;
+    if (a != 0 && (a >= 1e6 || a < 1e-3)) {
+      return String.format(Locale.ROOT, "%.1e", v);
+    } else if (a >= 100) {
+      text = String.format(Locale.ROOT, "%.0f", v);
+    } else if (a >= 10) {
+      text = String.format(Locale.ROOT, "%.1f", v);
+    } else if (a >= 1) {
+      text = String.format(Locale.ROOT, "%.2f", v);
+    } else {
+      text = String.format(Locale.ROOT, "%.3f", v);
     }
-    return a >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3g", v);
+    if (text.contains(".")) {
+      text = text.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+    return text.equals("-0") ? "0" : text;
   }
 }
