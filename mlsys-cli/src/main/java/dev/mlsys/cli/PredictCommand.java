@@ -7,7 +7,6 @@ import dev.mlsys.api.Row;
 import dev.mlsys.api.Schema;
 import dev.mlsys.data.io.ReadReport;
 import dev.mlsys.data.io.RowReader;
-import dev.mlsys.data.io.ValidationPolicy;
 import dev.mlsys.eval.calibration.Calibrators;
 import dev.mlsys.models.artifact.Artifacts;
 import dev.mlsys.models.artifact.ModelArtifact;
@@ -53,9 +52,8 @@ final class PredictCommand implements Callable<Integer> {
       description = "A model artifact: a directory or zip written by 'mlsys train' (checksums are verified).")
   Path model;
 
-  @Option(names = "--rejects", paramLabel = "FILE",
-      description = "Write every rejected row, untouched, with its line and reasons to FILE (replaced).")
-  Path rejects;
+  @Mixin
+  RejectsOption rejects;
 
   @Option(names = "--quiet", description = "No progress on standard error.")
   boolean quiet;
@@ -75,11 +73,7 @@ final class PredictCommand implements Callable<Integer> {
       service.calibrator(calibrator);
     }
     RowReader.Builder reader = RowReader.csv(data, schema).format(csv.format());
-    if (rejects != null) {
-      reader.quarantine(rejects);
-    } else {
-      reader.policy(ValidationPolicy.SKIP_AND_COLLECT);
-    }
+    rejects.applyTo(reader);
     PrintWriter err = spec.commandLine().getErr();
     ReadReport report;
     try (PredictionService svc = service.build(); RowReader rows = reader.open();

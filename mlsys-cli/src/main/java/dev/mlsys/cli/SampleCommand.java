@@ -1,5 +1,8 @@
 package dev.mlsys.cli;
 
+import dev.mlsys.data.io.CsvFormat;
+import dev.mlsys.data.io.CsvReader;
+import dev.mlsys.data.io.CsvRecord;
 import dev.mlsys.data.sampling.BernoulliSampler;
 import dev.mlsys.data.sampling.HashSampler;
 import dev.mlsys.data.sampling.ReservoirSampler;
@@ -13,6 +16,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PushbackInputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +36,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mlsys sample METHOD [options] in.csv > out.csv}: one streaming pass over a CSV file with
  * bounded memory. The header is written first; every sampled record is written byte for byte as
- * it was read, in input order; a summary {@code seen=N sampled=M seed=S} goes to stderr.
+ * it was read (line end included), in input order; a summary {@code seen=N sampled=M seed=S}
+ * goes to stderr. Records are split by {@link CsvReader}, the first record being the header.
  */
 @Command(name = "sample", mixinStandardHelpOptions = true,
     description = {"Sample the records of a CSV file in one streaming pass.",
@@ -41,6 +46,8 @@ import picocli.CommandLine.Spec;
     subcommands = {SampleCommand.Reservoir.class, SampleCommand.Weighted.class,
         SampleCommand.Stratified.class, SampleCommand.Hash.class, SampleCommand.Bernoulli.class})
 final class SampleCommand implements Runnable {
+  private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
   @Spec
   CommandSpec spec;
 
@@ -103,11 +110,16 @@ final class SampleCommand implements Runnable {
     @Mixin
     Io io;
 
-    /** Called with the header's fields before any record. */
-    abstract void header(String[] columns);
+    /** Called with the header record (null for an empty input) before any other record. */
+    abstract void header(CsvRecord header);
 
-    /** Decides one record; returns its bytes to write now, or null. */
-    abstract byte[] offer(CsvRecords records) throws IOException;
+    /**
+     * Decides one record.
+     *
+     * @param number the record's 1-based position (the header is record 1)
+     * @return whether to write the record now
+     */
+    abstract boolean offer(long number, CsvRecord record);
 
     /** The records held back until the end (reservoirs), in any order. */
     List<Line> held() {
@@ -118,20 +130,29 @@ final class SampleCommand implements Runnable {
     public Integer call() throws IOException {
       long seen = 0;
       long sampled = 0;
-      try (InputStream in = io.open(); OutputStream out = io.create()) {
-        CsvRecords records = new CsvRecords(in, io.delimiter);
-        if (records.next()) {
-          header(records.fields());
-          out.write(records.bytes());
-        } else {
-          header(new String[0]);
+      try (PushbackInputStream in = new PushbackInputStream(io.open(), BYTE_ORDER_MARK.length);
+          OutputStream out = io.create()) {
+        // the reader skips a byte-order mark; a sample of the file keeps it
+        byte[] start = in.readNBytes(BYTE_ORDER_MARK.length);
+        in.unread(start);
+        if (Arrays.equals(start, BYTE_ORDER_MARK)) {
+          out.write(BYTE_ORDER_MARK);
         }
-        while (records.next()) {
-          seen++;
-          byte[] now = offer(records);
-          if (now != null) {
-            out.write(now);
-            sampled++;
+        // no header check, no missing values: the header is the first record, values are text
+        CsvFormat format = CsvFormat.DEFAULT.withDelimiter(io.delimiter).withHeader(false).withMissingValues();
+        try (CsvReader records = CsvReader.open(in, io.input, format)) {
+          CsvRecord first = records.hasNext() ? records.next() : null;
+          header(first);
+          if (first != null) {
+            out.write(bytes(first));
+          }
+          while (records.hasNext()) {
+            CsvRecord record = records.next();
+            seen++;
+            if (offer(seen + 1, record)) {
+              out.write(bytes(record));
+              sampled++;
+            }
           }
         }
         List<Line> kept = new ArrayList<>(held());
@@ -145,12 +166,33 @@ final class SampleCommand implements Runnable {
       return ExitCodes.OK;
     }
 
-    static int column(String[] header, String name) {
-      int i = Arrays.asList(header).indexOf(name);
+    static int column(CsvRecord header, String name) {
+      List<String> columns = header == null ? List.of() : fields(1, header);
+      int i = columns.indexOf(name);
       if (i < 0) {
-        throw new IllegalArgumentException("column '" + name + "' is not in the header " + Arrays.toString(header));
+        throw new IllegalArgumentException("column '" + name + "' is not in the header " + columns);
       }
       return i;
+    }
+
+    /** @return the record's fields; a malformed record (ragged, a stray quote) has none to give */
+    static List<String> fields(long number, CsvRecord record) {
+      if (record.problem().isPresent()) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "record %d is not valid CSV: %s", number,
+            record.problem().get()));
+      }
+      return record.values();
+    }
+
+    /** @return the record's bytes exactly as read, line end included */
+    static byte[] bytes(CsvRecord record) {
+      byte[] raw = record.rawBytes();
+      String end = record.terminator();
+      byte[] all = Arrays.copyOf(raw, raw.length + end.length());
+      for (int i = 0; i < end.length(); i++) {
+        all[raw.length + i] = (byte) end.charAt(i);
+      }
+      return all;
     }
   }
 
@@ -163,14 +205,14 @@ final class SampleCommand implements Runnable {
     private ReservoirSampler<Line> sampler;
 
     @Override
-    void header(String[] columns) {
+    void header(CsvRecord header) {
       sampler = Samplers.<Line>reservoir(k).seed(io.seed).build();
     }
 
     @Override
-    byte[] offer(CsvRecords records) {
-      sampler.add(new Line(records.number(), records.bytes()));
-      return null;
+    boolean offer(long number, CsvRecord record) {
+      sampler.add(new Line(number, bytes(record)));
+      return false;
     }
 
     @Override
@@ -193,27 +235,27 @@ final class SampleCommand implements Runnable {
     private WeightedReservoirSampler<Line> sampler;
 
     @Override
-    void header(String[] columns) {
-      index = column(columns, weightColumn);
+    void header(CsvRecord header) {
+      index = column(header, weightColumn);
       sampler = Samplers.<Line>weightedReservoir(k).seed(io.seed).build();
     }
 
     @Override
-    byte[] offer(CsvRecords records) {
-      String raw = records.field(index, weightColumn);
+    boolean offer(long number, CsvRecord record) {
+      String raw = fields(number, record).get(index);
       double w;
       try {
         w = Double.parseDouble(raw.trim());
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "record %d: weight column '%s' must be a number but was: '%s'", records.number(), weightColumn, raw));
+            "record %d: weight column '%s' must be a number but was: '%s'", number, weightColumn, raw));
       }
       if (!(w >= 0 && w < Double.POSITIVE_INFINITY)) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "record %d: weight column '%s' must be finite and >= 0 but was: %s", records.number(), weightColumn, raw));
+            "record %d: weight column '%s' must be finite and >= 0 but was: %s", number, weightColumn, raw));
       }
-      sampler.add(new Line(records.number(), records.bytes()), w);
-      return null;
+      sampler.add(new Line(number, bytes(record)), w);
+      return false;
     }
 
     @Override
@@ -247,18 +289,18 @@ final class SampleCommand implements Runnable {
     private StratifiedSampler<Member> sampler;
 
     @Override
-    void header(String[] columns) {
-      index = column(columns, byColumn);
+    void header(CsvRecord header) {
+      index = column(header, byColumn);
       StratifiedSampler.Builder<Member> b = Samplers.<Member>stratified(Member::stratum);
       b = allocation.perStratum != null ? b.perStratum(allocation.perStratum) : b.proportional(allocation.total);
       sampler = b.seed(io.seed).build();
     }
 
     @Override
-    byte[] offer(CsvRecords records) {
-      String value = records.field(index, byColumn);
-      sampler.add(new Member(new Line(records.number(), records.bytes()), value));
-      return null;
+    boolean offer(long number, CsvRecord record) {
+      String value = fields(number, record).get(index);
+      sampler.add(new Member(new Line(number, bytes(record)), value));
+      return false;
     }
 
     @Override
@@ -283,14 +325,14 @@ final class SampleCommand implements Runnable {
     private HashSampler<String> sampler;
 
     @Override
-    void header(String[] columns) {
-      index = column(columns, keyColumn);
+    void header(CsvRecord header) {
+      index = column(header, keyColumn);
       sampler = Samplers.<String>hash(rate, s -> s).seed(io.seed).build();
     }
 
     @Override
-    byte[] offer(CsvRecords records) {
-      return sampler.test(records.field(index, keyColumn)) ? records.bytes() : null;
+    boolean offer(long number, CsvRecord record) {
+      return sampler.test(fields(number, record).get(index));
     }
   }
 
@@ -303,13 +345,13 @@ final class SampleCommand implements Runnable {
     private BernoulliSampler sampler;
 
     @Override
-    void header(String[] columns) {
+    void header(CsvRecord header) {
       sampler = Samplers.bernoulli(rate).seed(io.seed).build();
     }
 
     @Override
-    byte[] offer(CsvRecords records) {
-      return sampler.next() ? records.bytes() : null;
+    boolean offer(long number, CsvRecord record) {
+      return sampler.next();
     }
   }
 }

@@ -9,7 +9,6 @@ import dev.mlsys.api.Violation;
 import dev.mlsys.data.io.ReadReport;
 import dev.mlsys.data.io.RejectedRow;
 import dev.mlsys.data.io.RowReader;
-import dev.mlsys.data.io.ValidationPolicy;
 import dev.mlsys.data.schema.SchemaJson;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -47,9 +46,8 @@ final class ValidateCommand implements Callable<Integer> {
       description = "The schema, as written by infer-schema.")
   Path schemaFile;
 
-  @Option(names = "--rejects", paramLabel = "FILE",
-      description = "Write every rejected row, untouched, with its line and reasons to FILE (replaced).")
-  Path rejects;
+  @Mixin
+  RejectsOption rejects;
 
   @Option(names = "--format", paramLabel = "FORMAT",
       description = "The input format: ${COMPLETION-CANDIDATES} (default: by file extension; .jsonl and .ndjson are "
@@ -82,11 +80,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
       }
     });
-    if (rejects != null) {
-      builder.quarantine(rejects);
-    } else {
-      builder.policy(ValidationPolicy.SKIP_AND_COLLECT);
-    }
+    rejects.applyTo(builder);
     ReadReport report;
     try (RowReader reader = builder.open()) {
       while (reader.hasNext()) {

@@ -115,6 +115,30 @@ class SampleCommandTest {
   }
 
   @Test
+  void blankLinesAreNotRecordsAndEveryOtherByteIsKept() throws IOException {
+    // a byte-order mark, lone-CR and CRLF line ends, a blank line, quoted keys with line breaks
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    String body = "id,note\r1,a\r\n\n\"2\r\nx\",\"b,c\"\n3,\"d\"\"e\"\r";
+    Path in = dir.resolve("odd.csv");
+    Files.write(in, concat(bom, body.getBytes(StandardCharsets.UTF_8)));
+    Path out = dir.resolve("out.csv");
+    Run all = run("sample", "hash", "--key", "id", "--rate", "1", in.toString(), "-o", out.toString());
+    assertEquals(0, all.exit(), all.err());
+    assertEquals("seen=3 sampled=3 seed=0", all.err().strip());
+    String kept = "id,note\r1,a\r\n\"2\r\nx\",\"b,c\"\n3,\"d\"\"e\"\r";
+    assertArrayEquals(concat(bom, kept.getBytes(StandardCharsets.UTF_8)), Files.readAllBytes(out));
+    Run none = run("sample", "bernoulli", "--rate", "0", in.toString(), "-o", out.toString());
+    assertEquals("seen=3 sampled=0 seed=0", none.err().strip());
+    assertArrayEquals(concat(bom, "id,note\r".getBytes(StandardCharsets.UTF_8)), Files.readAllBytes(out));
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] all = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+  @Test
   void stratifiedTotalIsExactAndProportional() throws IOException {
     List<String> recs = records(300);
     Path in = write(recs, true);

@@ -4,7 +4,6 @@ import dev.mlsys.api.Row;
 import dev.mlsys.api.Schema;
 import dev.mlsys.data.Table;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.WritableByteChannel;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -61,7 +60,7 @@ final class ArrowTableWriter implements TableWriter {
         e.addSuppressed(suppressed);
       }
       if (e instanceof IOException io) {
-        throw new UncheckedIOException("cannot write " + name + ": " + CsvReader.reason(io), io);
+        throw Writers.cannotWrite(name, io);
       }
       throw (RuntimeException) e;
     }
@@ -104,7 +103,7 @@ final class ArrowTableWriter implements TableWriter {
       flushPending();
       writer.end();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + name + ": " + CsvReader.reason(e), e);
+      throw Writers.cannotWrite(name, e);
     } finally {
       closed = true;
       try {
@@ -150,7 +149,7 @@ final class ArrowTableWriter implements TableWriter {
       writer.writeBatch();
       rows += n;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + name + ": " + CsvReader.reason(e), e);
+      throw Writers.cannotWrite(name, e);
     } finally {
       root.clear();
     }

@@ -67,6 +67,7 @@ final class CsvParser implements Closeable {
   private boolean[] quoted = new boolean[32];
   private int count;
   private long line;
+  private String terminator = "";
   private String problem;
   private int firstBreak;
   private int firstBreakLen;
@@ -145,6 +146,7 @@ final class CsvParser implements Closeable {
       return true;
     }
     pendingTerminator = ended;
+    terminator = ended ? peekTerminator() : "";
     boolean mismatch = expected >= 0 && count != expected;
     // A well-formed quoted field that spans lines is data even in a ragged record; only a syntax
     // error after the line break (a quote that never closes, or text after it) marks a broken quote.
@@ -164,6 +166,14 @@ final class CsvParser implements Closeable {
   /** @return the line the current record starts on, 1-based */
   long line() {
     return line;
+  }
+
+  /**
+   * @return the line terminator that ended the current record as read: {@code "\n"},
+   *     {@code "\r\n"}, {@code "\r"}, or {@code ""} for a last record without one
+   */
+  String terminator() {
+    return terminator;
   }
 
   /** @return what is wrong with the current record, or null if it is well-formed */
@@ -344,6 +354,7 @@ final class CsvParser implements Closeable {
   /** Takes the current record's first line alone as a malformed record and re-reads the rest. */
   private void resync(String why) {
     int rest = firstBreak + firstBreakLen;
+    terminator = firstBreakLen == 2 ? "\r\n" : raw[firstBreak] == CR ? "\r" : "\n";
     pushBack(raw, rest, rawLen - rest);
     rawLen = firstBreak;
     count = 0;
@@ -403,6 +414,20 @@ final class CsvParser implements Closeable {
     System.arraycopy(buf, pos, raw, rawLen, n);
     rawLen += n;
     pos = end;
+  }
+
+  /**
+   * Reads the terminator at {@code pos} without consuming it (that waits for the next record, as
+   * {@link #consumeTerminator()} does); after a CR this may read ahead one byte to see an LF.
+   */
+  private String peekTerminator() throws IOException {
+    if (buf[pos] == LF) {
+      return "\n";
+    }
+    while (limit - pos < 2 && !eof) {
+      readMore();
+    }
+    return limit - pos >= 2 && buf[pos + 1] == LF ? "\r\n" : "\r";
   }
 
   private void consumeTerminator() throws IOException {

@@ -192,7 +192,8 @@ public final class CsvReader implements Iterator<CsvRecord>, AutoCloseable {
 
   private CsvRecord current() {
     String problem = parser.problem();
-    return new CsvRecord(parser.line(), problem == null ? parser.values() : null, parser.rawBytes(), problem);
+    return new CsvRecord(parser.line(), problem == null ? parser.values() : null, parser.rawBytes(),
+        parser.terminator(), problem);
   }
 
   private List<String> readHeader(boolean headerLine) throws IOException {

@@ -18,12 +18,14 @@ public final class CsvRecord {
   private final long line;
   private final List<String> values;
   private final byte[] raw;
+  private final String terminator;
   private final String problem;
 
-  CsvRecord(long line, String[] values, byte[] raw, String problem) {
+  CsvRecord(long line, String[] values, byte[] raw, String terminator, String problem) {
     this.line = line;
     this.values = values == null ? List.of() : Collections.unmodifiableList(Arrays.asList(values));
     this.raw = raw;
+    this.terminator = terminator;
     this.problem = problem;
   }
 
@@ -57,6 +59,17 @@ public final class CsvRecord {
   /** @return the record's bytes exactly as read, without its line terminator; a copy */
   public byte[] rawBytes() {
     return raw.clone();
+  }
+
+  /**
+   * The line terminator that ended the record, so that {@link #rawBytes()} followed by it gives
+   * back the input's bytes exactly (a copy of a file keeps its mixed line ends).
+   *
+   * @return {@code "\n"}, {@code "\r\n"} or {@code "\r"} as read, or {@code ""} for a last
+   *     record with no line break after it
+   */
+  public String terminator() {
+    return terminator;
   }
 
   /** @return the record's text as read (invalid UTF-8 shown as U+FFFD) */

@@ -7,7 +7,6 @@ import dev.mlsys.api.Schema;
 import dev.mlsys.data.Table;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -99,7 +98,7 @@ final class CsvTableWriter implements TableWriter {
     try {
       out.close();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + name + ": " + CsvReader.reason(e), e);
+      throw Writers.cannotWrite(name, e);
     }
   }
 
@@ -146,7 +145,7 @@ final class CsvTableWriter implements TableWriter {
     try {
       out.write(line.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + name + ": " + CsvReader.reason(e), e);
+      throw Writers.cannotWrite(name, e);
     }
     line.setLength(0);
     rows++;

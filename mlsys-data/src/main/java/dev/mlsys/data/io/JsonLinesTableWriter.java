@@ -8,7 +8,6 @@ import dev.mlsys.api.Schema;
 import dev.mlsys.data.Table;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,7 +27,7 @@ final class JsonLinesTableWriter implements TableWriter {
     try {
       this.json = JsonLinesSource.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + name + ": " + CsvReader.reason(e), e);
+      throw Writers.cannotWrite(name, e);
     }
     json.setRootValueSeparator(null);
   }
@@ -70,7 +69,7 @@ final class JsonLinesTableWriter implements TableWriter {
     try {
       json.close();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + name + ": " + CsvReader.reason(e), e);
+      throw Writers.cannotWrite(name, e);
     }
   }
 
@@ -87,8 +86,7 @@ final class JsonLinesTableWriter implements TableWriter {
           json.writeNull();
         } else if (v instanceof Double d) {
           if (Double.isFinite(d)) {
-            json.writeNumber(d == Math.rint(d) && Math.abs(d) < 1e15 && !(d == 0 && Double.doubleToRawLongBits(d) != 0)
-                ? Long.toString(d.longValue()) : Double.toString(d));
+            json.writeNumber(Writers.number(d));
           } else {
             json.writeString(Double.toString(d));
           }
@@ -104,7 +102,7 @@ final class JsonLinesTableWriter implements TableWriter {
       json.writeRaw('\n');
       rows++;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + name + ": " + CsvReader.reason(e), e);
+      throw Writers.cannotWrite(name, e);
     }
   }
 }

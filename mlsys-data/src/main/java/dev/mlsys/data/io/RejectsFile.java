@@ -4,7 +4,6 @@ import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +50,7 @@ final class RejectsFile implements Closeable {
     try {
       return new RejectsFile(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), file, ',', '"', true);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write rejected rows to " + file + ": " + CsvReader.reason(e), e);
+      throw Writers.cannotWrite("rejected rows to " + file, e);
     }
   }
 
@@ -74,7 +73,7 @@ final class RejectsFile implements Closeable {
       }
       return r;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write rejected rows to " + file + ": " + CsvReader.reason(e), e);
+      throw Writers.cannotWrite("rejected rows to " + file, e);
     }
   }
 
@@ -96,7 +95,7 @@ final class RejectsFile implements Closeable {
       out.write(row.rawUnsafe());
       out.write('\n');
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write rejected rows to " + file + ": " + CsvReader.reason(e), e);
+      throw Writers.cannotWrite("rejected rows to " + file, e);
     }
   }
 
@@ -117,7 +116,7 @@ final class RejectsFile implements Closeable {
       }
       writeText("}\n");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write rejected rows to " + file + ": " + CsvReader.reason(e), e);
+      throw Writers.cannotWrite("rejected rows to " + file, e);
     }
   }
 
@@ -130,7 +129,7 @@ final class RejectsFile implements Closeable {
     try {
       out.close();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write rejected rows to " + file + ": " + CsvReader.reason(e), e);
+      throw Writers.cannotWrite("rejected rows to " + file, e);
     }
   }
 }

@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What the text writers share. */
+/** What the writers share: creating a file, checking fields, number text, failure messages. */
 final class Writers {
   private Writers() {}
 
@@ -20,6 +20,11 @@ final class Writers {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + file + ": " + CsvReader.reason(e), e);
     }
+  }
+
+  /** @return the failure to throw when writing {@code what} (a file or stream name) fails */
+  static UncheckedIOException cannotWrite(String what, IOException e) {
+    return new UncheckedIOException("cannot write " + what + ": " + CsvReader.reason(e), e);
   }
 
   static void checkFields(Schema expected, Schema actual, String what) {

@@ -4,7 +4,6 @@ import static dev.mlsys.data.sampling.ByteFormat.check;
 
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -111,14 +110,8 @@ final class ExpJReservoir<T> extends KeyHeap implements WeightedReservoirSampler
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public List<T> sample() {
-    int[] order = slotsInKeyOrder();
-    Object[] out = new Object[order.length];
-    for (int i = 0; i < order.length; i++) {
-      out[i] = items[order[i]];
-    }
-    return Collections.unmodifiableList((List<T>) Arrays.asList(out));
+    return inKeyOrder(items);
   }
 
   private void absorb(ExpJReservoir<?> source) {
@@ -170,36 +163,20 @@ final class ExpJReservoir<T> extends KeyHeap implements WeightedReservoirSampler
   public byte[] toBytes(ItemSerializer<? super T> serializer) {
     Objects.requireNonNull(serializer, "serializer");
     return ByteFormat.write(FORMAT, VERSION, out -> {
-      out.writeLong(lineage.stream);
-      long[] merged = lineage.merged();
-      out.writeInt(merged.length);
-      for (long m : merged) {
-        out.writeLong(m);
-      }
+      lineage.write(out);
       out.writeInt(k);
       out.writeLong(count);
       out.writeDouble(totalWeight);
       out.writeDouble(jump);
       out.writeLong(rng.state());
-      out.writeInt(size);
-      for (int slot : slotsInKeyOrder()) {
-        out.writeDouble(keys[slot]);
-        serializer.write((T) items[slot], out);
-      }
+      writeKeys(out, slot -> serializer.write((T) items[slot], out));
     });
   }
 
   static <T> WeightedReservoirSampler<T> fromBytes(byte[] bytes, ItemSerializer<? extends T> serializer) {
     Objects.requireNonNull(serializer, "serializer");
     return ByteFormat.read(bytes, FORMAT, VERSION, in -> {
-      long stream = in.readLong();
-      int n = in.readInt();
-      check(n >= 0, FORMAT, "merged stream count must be >= 0 but was: " + n);
-      long[] merged = new long[n];
-      for (int i = 0; i < n; i++) {
-        merged[i] = in.readLong();
-      }
-      check(Lineage.sortedDistinct(merged), FORMAT, "merged streams must be strictly increasing");
+      Lineage lineage = Lineage.read(in, FORMAT);
       int k = in.readInt();
       check(k >= 1, FORMAT, "k must be >= 1 but was: " + k);
       long count = in.readLong();
@@ -213,7 +190,7 @@ final class ExpJReservoir<T> extends KeyHeap implements WeightedReservoirSampler
           "size must be in [0, min(k, count) = %d] but was: %d", Math.min(k, count), size));
       check(size == k ? !(jump < 0) : jump <= 0, FORMAT,
           "jump " + jump + " is impossible for a reservoir holding " + size + " of " + k);
-      ExpJReservoir<T> r = new ExpJReservoir<>(k, new SplitMix64(state), new Lineage(stream, merged));
+      ExpJReservoir<T> r = new ExpJReservoir<>(k, new SplitMix64(state), lineage);
       r.count = count;
       r.totalWeight = total;
       r.jump = jump;

@@ -1,5 +1,11 @@
 package dev.mlsys.data.sampling;
 
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
 /**
  * The k smallest keys seen so far, as a binary max-heap of slot numbers: the largest kept key (the
  * threshold a newcomer must beat) is at the root. Items live in the subclass's arrays, indexed by
@@ -90,6 +96,31 @@ abstract class KeyHeap {
       return replaceTop(key);
     }
     return -1;
+  }
+
+  /** Reads or writes the item of one slot; the items live in the subclass. */
+  interface SlotItem {
+    void apply(int slot) throws IOException;
+  }
+
+  /** Writes the size, then every kept key followed by its item, in increasing key order. */
+  final void writeKeys(DataOutput out, SlotItem item) throws IOException {
+    out.writeInt(size);
+    for (int slot : slotsInKeyOrder()) {
+      out.writeDouble(keys[slot]);
+      item.apply(slot);
+    }
+  }
+
+  /** @return the items of the occupied slots in increasing key order; an unmodifiable list */
+  @SuppressWarnings("unchecked")
+  final <T> List<T> inKeyOrder(Object[] items) {
+    int[] order = slotsInKeyOrder();
+    Object[] out = new Object[order.length];
+    for (int i = 0; i < order.length; i++) {
+      out[i] = items[order[i]];
+    }
+    return Collections.unmodifiableList((List<T>) Arrays.asList(out));
   }
 
   /** @return the occupied slots in increasing key order (heapsort of a copy) */

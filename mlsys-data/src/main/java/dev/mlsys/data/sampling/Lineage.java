@@ -1,5 +1,10 @@
 package dev.mlsys.data.sampling;
 
+import static dev.mlsys.data.sampling.ByteFormat.check;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -46,11 +51,7 @@ final class Lineage {
     long[] ub = b.used(rngB);
     long[] all = union(ua, ub);
     if (all.length != ua.length + ub.length) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "cannot merge samplers that drew from the same random stream (%d of their streams are"
-              + " shared): their samples are not independent; build the sampler of each partition"
-              + " with its own .partition(index) (or its own seed), and merge each partition once",
-          ua.length + ub.length - all.length));
+      throw sharedStreams(ua.length + ub.length - all.length);
     }
     return new Lineage(a.stream ^ b.stream, all);
   }
@@ -84,18 +85,45 @@ final class Lineage {
       }
     }
     if (shared > 0) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "cannot merge samplers that drew from the same random stream (%d of their streams are"
-              + " shared): their samples are not independent; build the sampler of each partition"
-              + " with its own .partition(index) (or its own seed), and merge each partition once",
-          shared));
+      throw sharedStreams(shared);
     }
     // a copy of one sampler must not draw again from the stream its keys came from
     return new Lineage(lineages.size() == 1 ? SplitMix64.mix64(stream ^ 0x5851f42d4c957f2dL) : stream, all);
   }
 
-  long[] merged() {
-    return merged;
+  private static IllegalArgumentException sharedStreams(int shared) {
+    return new IllegalArgumentException(String.format(Locale.ROOT,
+        "cannot merge samplers that drew from the same random stream (%d of their streams are"
+            + " shared): their samples are not independent; build the sampler of each partition"
+            + " with its own .partition(index) (or its own seed), and merge each partition once",
+        shared));
+  }
+
+  /** Writes the stream, then the count and the merged streams: the part of every sampler's bytes that is its lineage. */
+  void write(DataOutput out) throws IOException {
+    out.writeLong(stream);
+    out.writeInt(merged.length);
+    for (long m : merged) {
+      out.writeLong(m);
+    }
+  }
+
+  /**
+   * Reads what {@link #write} wrote.
+   *
+   * @throws dev.mlsys.api.CorruptArtifactException naming {@code format} if the merged streams
+   *     are not a strictly increasing list
+   */
+  static Lineage read(DataInput in, String format) throws IOException {
+    long stream = in.readLong();
+    int n = in.readInt();
+    check(n >= 0, format, "merged stream count must be >= 0 but was: " + n);
+    long[] merged = new long[n];
+    for (int i = 0; i < n; i++) {
+      merged[i] = in.readLong();
+    }
+    check(sortedDistinct(merged), format, "merged streams must be strictly increasing");
+    return new Lineage(stream, merged);
   }
 
   static long[] union(long[] a, long[] b) {
@@ -118,8 +146,7 @@ final class Lineage {
     return n == out.length ? out : Arrays.copyOf(out, n);
   }
 
-  /** For deserialization: {@code merged} must be strictly increasing. */
-  static boolean sortedDistinct(long[] values) {
+  private static boolean sortedDistinct(long[] values) {
     for (int i = 1; i < values.length; i++) {
       if (values[i - 1] >= values[i]) {
         return false;

@@ -162,34 +162,18 @@ final class LongReservoir extends UniformReservoir implements LongReservoirSampl
   @Override
   public byte[] toBytes() {
     return ByteFormat.write(FORMAT, VERSION, out -> {
-      out.writeLong(lineage.stream);
-      long[] merged = lineage.merged();
-      out.writeInt(merged.length);
-      for (long m : merged) {
-        out.writeLong(m);
-      }
+      lineage.write(out);
       out.writeInt(k);
       out.writeLong(count);
       out.writeLong(skipState());
       out.writeLong(rng.state());
-      out.writeInt(size);
-      for (int slot : slotsInKeyOrder()) {
-        out.writeDouble(keys[slot]);
-        out.writeLong(items[slot]);
-      }
+      writeKeys(out, slot -> out.writeLong(items[slot]));
     });
   }
 
   static LongReservoirSampler fromBytes(byte[] bytes) {
     return ByteFormat.read(bytes, FORMAT, VERSION, in -> {
-      long stream = in.readLong();
-      int n = in.readInt();
-      check(n >= 0, FORMAT, "merged stream count must be >= 0 but was: " + n);
-      long[] merged = new long[n];
-      for (int i = 0; i < n; i++) {
-        merged[i] = in.readLong();
-      }
-      check(Lineage.sortedDistinct(merged), FORMAT, "merged streams must be strictly increasing");
+      Lineage lineage = Lineage.read(in, FORMAT);
       int k = in.readInt();
       check(k >= 1, FORMAT, "k must be >= 1 but was: " + k);
       long count = in.readLong();
@@ -201,19 +185,9 @@ final class LongReservoir extends UniformReservoir implements LongReservoirSampl
           "size must be min(k, count) = %d but was: %d", Math.min(k, count), size));
       check(skip >= -1 && (skip == 0 || size == k), FORMAT,
           "skip " + skip + " is impossible for a reservoir holding " + size + " of " + k);
-      LongReservoir r = new LongReservoir(k, new SplitMix64(state), new Lineage(stream, merged));
+      LongReservoir r = new LongReservoir(k, new SplitMix64(state), lineage);
       r.count = count;
-            double previous = -1;
-      for (int i = 0; i < size; i++) {
-        double key = in.readDouble();
-        check(key >= 0 && key < 1 && key >= previous, FORMAT,
-            "keys must be increasing in [0, 1) but key " + i + " was: " + key);
-        previous = key;
-        long item = in.readLong();
-        int slot = r.push(key);
-        r.items[slot] = item;
-      }
-      r.restoreSkip(skip);
+      r.readKeys(in, size, skip, FORMAT, slot -> r.items[slot] = in.readLong());
       return r;
     });
   }

@@ -7,7 +7,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -136,14 +135,8 @@ final class ObjectReservoir<T> extends UniformReservoir implements ReservoirSamp
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public List<T> sample() {
-    int[] order = slotsInKeyOrder();
-    Object[] out = new Object[order.length];
-    for (int i = 0; i < order.length; i++) {
-      out[i] = items[order[i]];
-    }
-    return Collections.unmodifiableList((List<T>) Arrays.asList(out));
+    return inKeyOrder(items);
   }
 
   /** Keeps the items of {@code source} whose keys are among the k smallest of both. */
@@ -201,11 +194,7 @@ final class ObjectReservoir<T> extends UniformReservoir implements ReservoirSamp
   void writeStratum(DataOutputStream out, ItemSerializer<? super T> serializer) throws IOException {
     out.writeLong(count);
     out.writeLong(skipState());
-    out.writeInt(size);
-    for (int slot : slotsInKeyOrder()) {
-      out.writeDouble(keys[slot]);
-      serializer.write((T) items[slot], out);
-    }
+    writeKeys(out, slot -> serializer.write((T) items[slot], out));
   }
 
   static <T> ObjectReservoir<T> readStratum(DataInputStream in, int k, SplitMix64 rng,
@@ -220,17 +209,7 @@ final class ObjectReservoir<T> extends UniformReservoir implements ReservoirSamp
         "skip " + skip + " is impossible for a stratum holding " + size + " of " + k);
     ObjectReservoir<T> r = new ObjectReservoir<>(k, rng, null);
     r.count = count;
-        double previous = -1;
-    for (int i = 0; i < size; i++) {
-      double key = in.readDouble();
-      check(key >= 0 && key < 1 && key >= previous, format,
-          "keys must be increasing in [0, 1) but key " + i + " was: " + key);
-      previous = key;
-      T item = serializer.read(in);
-      int slot = r.push(key);
-      r.items[slot] = item;
-    }
-    r.restoreSkip(skip);
+    r.readKeys(in, size, skip, format, slot -> r.items[slot] = serializer.read(in));
     return r;
   }
 
@@ -238,12 +217,7 @@ final class ObjectReservoir<T> extends UniformReservoir implements ReservoirSamp
   public byte[] toBytes(ItemSerializer<? super T> serializer) {
     Objects.requireNonNull(serializer, "serializer");
     return ByteFormat.write(FORMAT, VERSION, out -> {
-      out.writeLong(lineage.stream);
-      long[] merged = lineage.merged();
-      out.writeInt(merged.length);
-      for (long m : merged) {
-        out.writeLong(m);
-      }
+      lineage.write(out);
       writeBody(out, serializer);
     });
   }
@@ -254,26 +228,12 @@ final class ObjectReservoir<T> extends UniformReservoir implements ReservoirSamp
     out.writeLong(count);
     out.writeLong(skipState());
     out.writeLong(rng.state());
-    out.writeInt(size);
-    for (int slot : slotsInKeyOrder()) {
-      out.writeDouble(keys[slot]);
-      serializer.write((T) items[slot], out);
-    }
+    writeKeys(out, slot -> serializer.write((T) items[slot], out));
   }
 
   static <T> ReservoirSampler<T> fromBytes(byte[] bytes, ItemSerializer<? extends T> serializer) {
     Objects.requireNonNull(serializer, "serializer");
-    return ByteFormat.read(bytes, FORMAT, VERSION, in -> {
-      long stream = in.readLong();
-      int n = in.readInt();
-      check(n >= 0, FORMAT, "merged stream count must be >= 0 but was: " + n);
-      long[] merged = new long[n];
-      for (int i = 0; i < n; i++) {
-        merged[i] = in.readLong();
-      }
-      check(Lineage.sortedDistinct(merged), FORMAT, "merged streams must be strictly increasing");
-      return readBody(in, serializer, new Lineage(stream, merged));
-    });
+    return ByteFormat.read(bytes, FORMAT, VERSION, in -> readBody(in, serializer, Lineage.read(in, FORMAT)));
   }
 
   /** Reads what {@link #writeBody} wrote; the generator is made from the state read. */
@@ -293,17 +253,7 @@ final class ObjectReservoir<T> extends UniformReservoir implements ReservoirSamp
         "skip " + skip + " is impossible for a reservoir holding " + size + " of " + k);
     ObjectReservoir<T> r = new ObjectReservoir<>(k, new SplitMix64(state), lineage);
     r.count = count;
-        double previous = -1;
-    for (int i = 0; i < size; i++) {
-      double key = in.readDouble();
-      check(key >= 0 && key < 1 && key >= previous, format,
-          "keys must be increasing in [0, 1) but key " + i + " was: " + key);
-      previous = key;
-      T item = serializer.read(in);
-      int slot = r.push(key);
-      r.items[slot] = item;
-    }
-    r.restoreSkip(skip);
+    r.readKeys(in, size, skip, format, slot -> r.items[slot] = serializer.read(in));
     return r;
   }
 }

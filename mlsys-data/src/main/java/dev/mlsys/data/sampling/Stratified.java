@@ -215,12 +215,7 @@ final class Stratified<T> implements StratifiedSampler<T> {
         writeKey(keys, e.getKey(), out);
         out.writeInt(e.getValue());
       }
-      out.writeLong(lineage.stream);
-      long[] merged = lineage.merged();
-      out.writeInt(merged.length);
-      for (long m : merged) {
-        out.writeLong(m);
-      }
+      lineage.write(out);
       out.writeLong(rng.state());
       out.writeLong(count);
       out.writeInt(strata.size());
@@ -267,17 +262,10 @@ final class Stratified<T> implements StratifiedSampler<T> {
       }
       check(mode == Mode.ALLOCATION ? size == 0 : size >= 1 && a == 0, FORMAT,
           "size " + size + " and " + a + " allocation entries do not fit mode " + mode);
-      long stream = in.readLong();
-      int n = in.readInt();
-      check(n >= 0, FORMAT, "merged stream count must be >= 0 but was: " + n);
-      long[] merged = new long[n];
-      for (int i = 0; i < n; i++) {
-        merged[i] = in.readLong();
-      }
-      check(Lineage.sortedDistinct(merged), FORMAT, "merged streams must be strictly increasing");
+      Lineage lineage = Lineage.read(in, FORMAT);
       SplitMix64 rng = new SplitMix64(in.readLong());
       Stratified<T> s = new Stratified<>(stratumOf, mode, size,
-          Collections.unmodifiableMap(allocation), rng, new Lineage(stream, merged));
+          Collections.unmodifiableMap(allocation), rng, lineage);
       s.count = in.readLong();
       int strata = in.readInt();
       check(strata >= 0, FORMAT, "strata must be >= 0 but was: " + strata);

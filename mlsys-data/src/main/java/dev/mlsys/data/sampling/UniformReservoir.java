@@ -1,5 +1,10 @@
 package dev.mlsys.data.sampling;
 
+import static dev.mlsys.data.sampling.ByteFormat.check;
+
+import java.io.DataInput;
+import java.io.IOException;
+
 /**
  * A uniform reservoir kept as the k items with the smallest of independent Uniform(0, 1) keys,
  * advanced with the skips of Algorithm L (Li, "Reservoir-sampling algorithms of time complexity
@@ -74,6 +79,22 @@ abstract class UniformReservoir extends KeyHeap {
   /** The skip in serialized form: -1 pending, 0 when filling or the next item enters, else the count to pass. */
   final long skipState() {
     return pending ? -1 : size < k ? 0 : gate - count - 1;
+  }
+
+  /**
+   * Reads what {@link #writeKeys} wrote after the size: {@code size} keys, each followed by its
+   * item, then restores the skip. Count must be restored first.
+   */
+  final void readKeys(DataInput in, int size, long skip, String format, SlotItem item) throws IOException {
+    double previous = -1;
+    for (int i = 0; i < size; i++) {
+      double key = in.readDouble();
+      check(key >= 0 && key < 1 && key >= previous, format,
+          "keys must be increasing in [0, 1) but key " + i + " was: " + key);
+      previous = key;
+      item.apply(push(key));
+    }
+    restoreSkip(skip);
   }
 
   /** Restores from {@link #skipState()}; count and the keys must be restored first. */

@@ -75,6 +75,17 @@ class CsvReaderTest {
   }
 
   @Test
+  void eachRecordKeepsTheTerminatorItEndedWith() {
+    List<CsvRecord> rs = read("a,b\r\n1,2\r3,\"x\r\ny\"\n\n5,6");
+    assertEquals(List.of("\r", "\n", ""), rs.stream().map(CsvRecord::terminator).toList());
+    assertEquals("3,\"x\r\ny\"", rs.get(1).raw());
+    // a line cut off by an unclosed quote keeps the line end it had
+    List<CsvRecord> broken = read("a,b\n1,\"broken\r\n2,x\r3,y\n");
+    assertEquals("1,\"broken", broken.get(0).raw());
+    assertEquals(List.of("\r\n", "\r", "\n"), broken.stream().map(CsvRecord::terminator).toList());
+  }
+
+  @Test
   void otherDelimiterAndQuote() {
     CsvFormat f = CsvFormat.DEFAULT.withDelimiter(';').withQuote('\'');
     List<CsvRecord> rs = read("a;b\n'x;y';'it''s'\n".getBytes(StandardCharsets.UTF_8), f);

@@ -98,6 +98,40 @@ class MalformedInputProperties {
   }
 
   @Property(tries = 100)
+  void csvRecordsWithTheirTerminatorsGiveBackTheFile(@ForAll("csvFiles") List<Line> lines,
+      @ForAll("lineEnds") List<String> ends, @ForAll boolean finalLineEnd) {
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    file.writeBytes("x,c,t".getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i <= lines.size(); i++) {
+      if (i < lines.size() || finalLineEnd) {
+        file.writeBytes(ends.get(i % ends.size()).getBytes(StandardCharsets.US_ASCII));
+      }
+      if (i < lines.size()) {
+        file.writeBytes(lines.get(i).bytes());
+      }
+    }
+    ByteArrayOutputStream copy = new ByteArrayOutputStream();
+    List<String> seen = new ArrayList<>();
+    try (CsvReader r = CsvReader.open(new ByteArrayInputStream(file.toByteArray()), "gen.csv",
+        CsvFormat.DEFAULT.withHeader(false))) {
+      r.forEachRemaining(record -> {
+        copy.writeBytes(record.rawBytes());
+        copy.writeBytes(record.terminator().getBytes(StandardCharsets.US_ASCII));
+        seen.add(record.terminator());
+      });
+    }
+    assertArrayEquals(file.toByteArray(), copy.toByteArray(), "the records, each with its terminator, are the file");
+    for (int i = 0; i < seen.size() - 1; i++) {
+      assertTrue(!seen.get(i).isEmpty(), "only the last record may lack a terminator");
+    }
+  }
+
+  @Provide
+  Arbitrary<List<String>> lineEnds() {
+    return Arbitraries.of("\n", "\r\n", "\r").list().ofMinSize(1).ofMaxSize(8);
+  }
+
+  @Property(tries = 100)
   void jsonLinesAreAcceptedOrCollectedNeverLost(@ForAll("jsonFiles") List<Line> lines) {
     ByteArrayOutputStream file = new ByteArrayOutputStream();
     for (Line l : lines) {

@@ -4,7 +4,6 @@ import dev.mlsys.api.Prediction;
 import dev.mlsys.api.Predictor;
 import dev.mlsys.api.Row;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -152,44 +151,36 @@ public final class DirectionalExpectationTest implements BehavioralTest {
       throw new IllegalStateException("test '" + name() + "' has no expectation; call expectIncrease(class),"
           + " expectDecrease(class) or expectValue(direction)");
     }
-    List<PerturbedCase> cases = cases();
-    Map<Row, Prediction> predictions = PerturbationRun.predict(model, PerturbationRun.rowsToPredict(rows, cases));
-    Outcomes outcomes = new Outcomes();
-    for (PerturbedCase c : cases) {
-      if (!c.changed()) {
-        outcomes.skip(PerturbationRun.UNCHANGED);
-        continue;
-      }
-      Prediction before = predictions.get(c.original());
-      Prediction after = predictions.get(c.perturbed());
-      double v0;
-      double v1;
-      String what;
-      if (cls == null) {
-        v0 = before.value();
-        v1 = after.value();
-        what = "value";
-      } else {
-        v0 = PerturbationRun.probability(before, cls, name(), c.row());
-        v1 = PerturbationRun.probability(after, cls, name(), c.row());
-        what = "P(" + cls + ")";
-        if (direction == Direction.UP ? v0 >= 1 - margin : v0 <= margin) {
-          outcomes.skip(SATURATED);
-          continue;
-        }
-      }
-      double moved = direction == Direction.UP ? v1 - v0 : v0 - v1;
-      if (moved >= atLeast) {
-        outcomes.pass();
-      } else {
-        String values = cls == null ? Format.number(v0) + " -> " + Format.number(v1)
-            : Format.probability(v0) + " -> " + Format.probability(v1);
-        outcomes.fail(new FailedCase(c.row(), c.seed(), c.original(), before, c.perturbed(), after, atLeast - moved,
-            what + " " + values + ", expected " + (direction == Direction.UP ? "a rise" : "a fall") + " of at least "
-                + Format.number(atLeast)));
+    return PerturbationRun.run(model, rows, cases(), this::judge).result(options, type(), description());
+  }
+
+  private void judge(PerturbedCase c, Prediction before, Prediction after, Outcomes outcomes) {
+    double v0;
+    double v1;
+    String what;
+    if (cls == null) {
+      v0 = before.value();
+      v1 = after.value();
+      what = "value";
+    } else {
+      v0 = PerturbationRun.probability(before, cls, name(), c.row());
+      v1 = PerturbationRun.probability(after, cls, name(), c.row());
+      what = "P(" + cls + ")";
+      if (direction == Direction.UP ? v0 >= 1 - margin : v0 <= margin) {
+        outcomes.skip(SATURATED);
+        return;
       }
     }
-    return outcomes.result(options, type(), description());
+    double moved = direction == Direction.UP ? v1 - v0 : v0 - v1;
+    if (moved >= atLeast) {
+      outcomes.pass();
+    } else {
+      String values = cls == null ? Format.number(v0) + " -> " + Format.number(v1)
+          : Format.probability(v0) + " -> " + Format.probability(v1);
+      outcomes.fail(new FailedCase(c.row(), c.seed(), c.original(), before, c.perturbed(), after, atLeast - moved,
+          what + " " + values + ", expected " + (direction == Direction.UP ? "a rise" : "a fall") + " of at least "
+              + Format.number(atLeast)));
+    }
   }
 
   /** @return what the test checks, in words */

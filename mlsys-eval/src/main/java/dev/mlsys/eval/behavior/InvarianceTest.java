@@ -4,7 +4,6 @@ import dev.mlsys.api.Prediction;
 import dev.mlsys.api.Predictor;
 import dev.mlsys.api.Row;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -134,24 +133,14 @@ public final class InvarianceTest implements BehavioralTest {
 
   @Override
   public BehavioralTestResult run(Predictor model) {
-    List<PerturbedCase> cases = cases();
-    Map<Row, Prediction> predictions = PerturbationRun.predict(model, PerturbationRun.rowsToPredict(rows, cases));
-    Outcomes outcomes = new Outcomes();
-    for (PerturbedCase c : cases) {
-      if (!c.changed()) {
-        outcomes.skip(PerturbationRun.UNCHANGED);
-        continue;
-      }
-      Prediction before = predictions.get(c.original());
-      Prediction after = predictions.get(c.perturbed());
+    return PerturbationRun.run(model, rows, cases(), (c, before, after, outcomes) -> {
       FailedCase failure = judge(c, before, after);
       if (failure == null) {
         outcomes.pass();
       } else {
         outcomes.fail(failure);
       }
-    }
-    return outcomes.result(options, type(), description());
+    }).result(options, type(), description());
   }
 
   private FailedCase judge(PerturbedCase c, Prediction before, Prediction after) {

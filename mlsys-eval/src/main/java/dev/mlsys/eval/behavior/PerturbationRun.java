@@ -39,6 +39,30 @@ final class PerturbationRun {
     return out;
   }
 
+  /** Judges one changed case: records a pass, a failure or a skip in the outcomes. */
+  interface CaseJudge {
+    void judge(PerturbedCase c, Prediction before, Prediction after, Outcomes outcomes);
+  }
+
+  /**
+   * Asks the model about the rows and their changed copies in one batch, then judges every case
+   * in order; a case the perturbation left unchanged is skipped.
+   *
+   * @return the outcomes, to be made a result
+   */
+  static Outcomes run(Predictor model, List<Row> rows, List<PerturbedCase> cases, CaseJudge judge) {
+    Map<Row, Prediction> predictions = predict(model, rowsToPredict(rows, cases));
+    Outcomes outcomes = new Outcomes();
+    for (PerturbedCase c : cases) {
+      if (c.changed()) {
+        judge.judge(c, predictions.get(c.original()), predictions.get(c.perturbed()), outcomes);
+      } else {
+        outcomes.skip(UNCHANGED);
+      }
+    }
+    return outcomes;
+  }
+
   /** @return every distinct row the model must answer: the originals, then the changed copies */
   static List<Row> rowsToPredict(List<Row> rows, List<PerturbedCase> cases) {
     Map<Row, Boolean> distinct = new LinkedHashMap<>();

@@ -12,21 +12,16 @@ import java.util.TreeMap;
  *
  * <p>Thread-safety: immutable once obtained from a {@link ReferenceProfile}.
  */
-public final class CategoricalProfile implements FieldProfile {
+public final class CategoricalProfile extends RecordCounts implements FieldProfile {
   /** Most distinct categories kept. */
   public static final int MAX_CATEGORIES = 10_000;
   /** The bucket of categories beyond {@link #MAX_CATEGORIES}. */
   public static final String OTHER = "(other)";
 
-  private final FieldSpec spec;
-  long count;
-  long absent;
-  long missing;
-  long typeErrors;
   private final TreeMap<String, Long> counts = new TreeMap<>();
 
   CategoricalProfile(FieldSpec spec) {
-    this.spec = spec;
+    super(spec);
   }
 
   CategoricalProfile copy() {
@@ -41,24 +36,8 @@ public final class CategoricalProfile implements FieldProfile {
     counts.merge(key, 1L, Long::sum);
   }
 
-  void addMissing(boolean wasAbsent) {
-    count++;
-    missing++;
-    if (wasAbsent) {
-      absent++;
-    }
-  }
-
-  void addTypeError() {
-    count++;
-    typeErrors++;
-  }
-
   void merge(CategoricalProfile o) {
-    count += o.count;
-    absent += o.absent;
-    missing += o.missing;
-    typeErrors += o.typeErrors;
+    mergeCounts(o);
     o.counts.forEach((k, v) -> {
       String key = counts.containsKey(k) || counts.size() < MAX_CATEGORIES ? k : OTHER;
       counts.merge(key, v, Long::sum);
@@ -67,31 +46,6 @@ public final class CategoricalProfile implements FieldProfile {
 
   void put(String category, long n) {
     counts.merge(category, n, Long::sum);
-  }
-
-  @Override
-  public FieldSpec spec() {
-    return spec;
-  }
-
-  @Override
-  public long count() {
-    return count;
-  }
-
-  @Override
-  public long absent() {
-    return absent;
-  }
-
-  @Override
-  public long missing() {
-    return missing;
-  }
-
-  @Override
-  public long typeErrors() {
-    return typeErrors;
   }
 
   /** @return category to count, sorted by category; an unmodifiable view */

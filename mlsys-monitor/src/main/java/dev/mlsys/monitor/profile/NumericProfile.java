@@ -22,17 +22,12 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
  * <p>Thread-safety: immutable once obtained from a {@link ReferenceProfile} (the mutators are
  * package-private and used by {@link Profiler} only).
  */
-public final class NumericProfile implements FieldProfile {
+public final class NumericProfile extends RecordCounts implements FieldProfile {
   /** Distinct values tracked, for the "few distinct values" test choice. */
   public static final int MAX_DISTINCT = 20;
 
-  private final FieldSpec spec;
   private final int exactLimit;
   private final KllDoublesSketch sketch;
-  long count;
-  long absent;
-  long missing;
-  long typeErrors;
   long outOfRange;
   long valid;
   double mean;
@@ -46,21 +41,21 @@ public final class NumericProfile implements FieldProfile {
   private TreeMap<Double, Long> distinct = new TreeMap<>();
 
   NumericProfile(FieldSpec spec, int sketchK, int exactLimit) {
-    this.spec = spec;
+    super(spec);
     this.exactLimit = exactLimit;
     this.sketch = KllDoublesSketch.newHeapInstance(sketchK);
     this.exact = new double[Math.min(exactLimit, 64)];
   }
 
   private NumericProfile(FieldSpec spec, int exactLimit, KllDoublesSketch sketch) {
-    this.spec = spec;
+    super(spec);
     this.exactLimit = exactLimit;
     this.sketch = sketch;
     this.exact = new double[0];
   }
 
   private NumericProfile(NumericProfile o) {
-    this.spec = o.spec;
+    super(o.spec);
     this.exactLimit = o.exactLimit;
     // a byte-exact copy: a merge into an empty sketch would reorder its items
     this.sketch = heapify(o.sketch.toByteArray());
@@ -73,10 +68,7 @@ public final class NumericProfile implements FieldProfile {
   }
 
   private void copyCounts(NumericProfile o) {
-    count = o.count;
-    absent = o.absent;
-    missing = o.missing;
-    typeErrors = o.typeErrors;
+    setCounts(o.count, o.absent, o.missing, o.typeErrors);
     outOfRange = o.outOfRange;
     valid = o.valid;
     mean = o.mean;
@@ -126,19 +118,6 @@ public final class NumericProfile implements FieldProfile {
     }
   }
 
-  void addMissing(boolean wasAbsent) {
-    count++;
-    missing++;
-    if (wasAbsent) {
-      absent++;
-    }
-  }
-
-  void addTypeError() {
-    count++;
-    typeErrors++;
-  }
-
   /** Folds another profile of the same column into this one (Chan et al.'s pairwise update). */
   void merge(NumericProfile o) {
     long n = valid + o.valid;
@@ -148,10 +127,7 @@ public final class NumericProfile implements FieldProfile {
       m2 = m2 + o.m2 + delta * delta * ((double) valid * o.valid / n);
       mean = newMean;
     }
-    count += o.count;
-    absent += o.absent;
-    missing += o.missing;
-    typeErrors += o.typeErrors;
+    mergeCounts(o);
     outOfRange += o.outOfRange;
     valid = n;
     min = Math.min(min, o.min);
@@ -183,31 +159,6 @@ public final class NumericProfile implements FieldProfile {
       Arrays.sort(exact, 0, exactSize);
       sorted = true;
     }
-  }
-
-  @Override
-  public FieldSpec spec() {
-    return spec;
-  }
-
-  @Override
-  public long count() {
-    return count;
-  }
-
-  @Override
-  public long absent() {
-    return absent;
-  }
-
-  @Override
-  public long missing() {
-    return missing;
-  }
-
-  @Override
-  public long typeErrors() {
-    return typeErrors;
   }
 
   /** @return valid values outside the declared range (they stay in the distribution) */

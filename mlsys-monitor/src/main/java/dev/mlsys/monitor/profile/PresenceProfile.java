@@ -6,14 +6,9 @@ package dev.mlsys.monitor.profile;
  *
  * <p>Thread-safety: immutable once obtained from a {@link ReferenceProfile}.
  */
-public final class PresenceProfile implements FieldProfile {
-  private final FieldSpec spec;
-  long count;
-  long absent;
-  long missing;
-
+public final class PresenceProfile extends RecordCounts implements FieldProfile {
   PresenceProfile(FieldSpec spec) {
-    this.spec = spec;
+    super(spec);
   }
 
   PresenceProfile copy() {
@@ -26,42 +21,7 @@ public final class PresenceProfile implements FieldProfile {
     count++;
   }
 
-  void addMissing(boolean wasAbsent) {
-    count++;
-    missing++;
-    if (wasAbsent) {
-      absent++;
-    }
-  }
-
   void merge(PresenceProfile o) {
-    count += o.count;
-    absent += o.absent;
-    missing += o.missing;
-  }
-
-  @Override
-  public FieldSpec spec() {
-    return spec;
-  }
-
-  @Override
-  public long count() {
-    return count;
-  }
-
-  @Override
-  public long absent() {
-    return absent;
-  }
-
-  @Override
-  public long missing() {
-    return missing;
-  }
-
-  @Override
-  public long typeErrors() {
-    return 0;
+    mergeCounts(o);
   }
 }

@@ -310,10 +310,7 @@ public final class ReferenceProfile {
           throw new CorruptArtifactException("reference profile: column '" + spec.name()
               + "' has an unreadable sketch: " + e.getMessage(), e);
         }
-        n.count = count;
-        n.absent = absent;
-        n.missing = missing;
-        n.typeErrors = typeErrors;
+        n.setCounts(count, absent, missing, typeErrors);
         n.outOfRange = c.getLong("outOfRange");
         n.valid = c.getLong("valid");
         n.mean = c.getDouble("mean");
@@ -331,18 +328,13 @@ public final class ReferenceProfile {
       case CATEGORICAL:
       case BOOLEAN: {
         CategoricalProfile cp = new CategoricalProfile(spec);
-        cp.count = count;
-        cp.absent = absent;
-        cp.missing = missing;
-        cp.typeErrors = typeErrors;
+        cp.setCounts(count, absent, missing, typeErrors);
         c.getObject("counts").asMap().forEach((k, v) -> cp.put(k, ((Number) v).longValue()));
         return cp;
       }
       default: {
         PresenceProfile pp = new PresenceProfile(spec);
-        pp.count = count;
-        pp.absent = absent;
-        pp.missing = missing;
+        pp.setCounts(count, absent, missing, 0);   // text and timestamps have no type errors
         return pp;
       }
     }
