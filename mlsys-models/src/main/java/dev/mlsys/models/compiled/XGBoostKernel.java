@@ -135,6 +135,41 @@ final class XGBoostKernel extends Kernel {
       }
       return;
     }
+    if (groups == 2) {
+      // Tribuo's binary models: two interleaved groups, margins in registers.
+      float m0 = baseMargin;
+      float m1 = baseMargin;
+      for (int t = 0; t < trees; t++) {
+        float v = leaf(t, x, xo);
+        if (group[t] == 0) {
+          m0 += v;
+        } else {
+          m1 += v;
+        }
+      }
+      if (outputs > 2) {
+        Arrays.fill(out, oo, oo + outputs, 0.0);
+      }
+      if (transform == Transform.SOFTMAX) {
+        // common::Softmax for two values
+        float wmax = Math.max(m1, m0);
+        float e0 = (float) Math.exp(m0 - wmax);
+        float e1 = (float) Math.exp(m1 - wmax);
+        double wsum = 0.0;
+        wsum += e0;
+        wsum += e1;
+        float s = (float) wsum;
+        out[oo + pos[0]] = e0 / s;
+        out[oo + pos[1]] = e1 / s;
+      } else {
+        out[oo + pos[0]] = m1 > m0 ? 0.0 : 1.0;
+        out[oo + pos[1]] = m1 > m0 ? 1.0 : 0.0;
+      }
+      if (normalize) {
+        Finish.normalize(out, oo, outputs);
+      }
+      return;
+    }
     // Margins kept as float values in the output slots: float + float rounds as XGBoost's does.
     if (groups < outputs) {
       Arrays.fill(out, oo, oo + outputs, 0.0);
