@@ -137,11 +137,23 @@ final class ForestKernel extends Kernel {
     boolean missing = !scan || hasMissing(x, xo);
     switch (mode) {
       case SUM -> {
-        Arrays.fill(out, oo, oo + k, 0.0);
-        for (int t = 0; t < trees; t++) {
-          int p = missing ? leafMissing(t, x, xo) : leaf(t, x, xo);
-          for (int c = 0; c < k; c++) {
-            out[oo + c] += payload[p + c];
+        if (k == 2) {
+          double s0 = 0.0;
+          double s1 = 0.0;
+          for (int t = 0; t < trees; t++) {
+            int p = missing ? leafMissing(t, x, xo) : leaf(t, x, xo);
+            s0 += payload[p];
+            s1 += payload[p + 1];
+          }
+          out[oo] = s0;
+          out[oo + 1] = s1;
+        } else {
+          Arrays.fill(out, oo, oo + k, 0.0);
+          for (int t = 0; t < trees; t++) {
+            int p = missing ? leafMissing(t, x, xo) : leaf(t, x, xo);
+            for (int c = 0; c < k; c++) {
+              out[oo + c] += payload[p + c];
+            }
           }
         }
         switch (after) {
@@ -151,15 +163,30 @@ final class ForestKernel extends Kernel {
         }
       }
       case TRIBUO_VOTES -> {
-        Arrays.fill(out, oo, oo + k, 0.0);
         double sum = 0.0;
-        for (int t = 0; t < trees; t++) {
-          int p = missing ? leafMissing(t, x, xo) : leaf(t, x, xo);
-          for (int c = 0; c < k; c++) {
-            out[oo + c] += payload[p + c];
+        if (k == 2) {
+          // Two classes: the three running sums in registers, same additions in the same order.
+          double s0 = 0.0;
+          double s1 = 0.0;
+          for (int t = 0; t < trees; t++) {
+            int p = missing ? leafMissing(t, x, xo) : leaf(t, x, xo);
+            s0 += payload[p];
+            s1 += payload[p + 1];
+            sum += payload[p + 2];
+            sum += payload[p + 3];
           }
-          for (int j = k; j < 2 * k; j++) {
-            sum += payload[p + j];
+          out[oo] = s0;
+          out[oo + 1] = s1;
+        } else {
+          Arrays.fill(out, oo, oo + k, 0.0);
+          for (int t = 0; t < trees; t++) {
+            int p = missing ? leafMissing(t, x, xo) : leaf(t, x, xo);
+            for (int c = 0; c < k; c++) {
+              out[oo + c] += payload[p + c];
+            }
+            for (int j = k; j < 2 * k; j++) {
+              sum += payload[p + j];
+            }
           }
         }
         for (int c = 0; c < k; c++) {
