@@ -36,8 +36,8 @@ import org.tribuo.common.xgboost.XGBoostModel;
  * <ul>
  *   <li>{@code tribuo}: Tribuo's {@code XGBoostModel.predict} on an example built from the row
  *       (it builds a native {@code DMatrix} per call and never disposes it);
- *   <li>{@code xgboost4j}: the same booster called directly with a dense one-row {@code DMatrix},
- *       disposed after every call;
+ *   <li>{@code xgboost4j}: the same booster (one thread) called directly with a dense one-row
+ *       {@code DMatrix}, disposed after every call;
  *   <li>{@code compiled}: {@link CompiledModel#output(double[], double[])} into a reused buffer;
  *   <li>{@code compiledPrediction}: {@link CompiledModel#predict(double[])};
  *   <li>{@code floor}: a hand-written float loop over the same trees laid out flat and complete
@@ -79,6 +79,9 @@ public class XGBoostBenchmark {
     TrainedModel model = Trainers.xgboost().trees(50).maxDepth(6).seed(3).fit(Workloads.train(4000, 1));
     tribuo = (Model<Label>) ((TribuoModel) model).tribuoModel();
     booster = ((XGBoostModel<Label>) tribuo).getInnerModels().get(0);
+    // One thread, as Tribuo's own booster was trained: a single row gains nothing from OpenMP, and
+    // on a loaded machine its thread team costs milliseconds per call.
+    booster.setParam("nthread", 1);
     yes = tribuo.getOutputIDInfo().getID(new Label("yes"));
     compiled = ModelCompiler.compile(model);
     layFloor();

@@ -20,6 +20,9 @@ final class Finish {
       }
       return;
     }
+    if (sum == 1.0) {
+      return;   // x / 1.0 == x: the divisions would change nothing
+    }
     for (int c = 0; c < k; c++) {
       p[o + c] /= sum;
     }

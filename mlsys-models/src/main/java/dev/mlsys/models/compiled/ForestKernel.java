@@ -49,6 +49,8 @@ final class ForestKernel extends Kernel {
   private final double[] payload;
   /** {@link Mode#TRIBUO_AVERAGE}: {@code w_t / W_t} per tree. */
   private final double[] coefficient;
+  /** Whether to scan the input for missing values once rather than check at every split. */
+  private final boolean scan;
 
   ForestKernel(int width, int outputs, Mode mode, After after, TreeLayout layout, double[] coefficient) {
     super(width, outputs);
@@ -67,6 +69,7 @@ final class ForestKernel extends Kernel {
     this.roots = layout.roots;
     this.payload = layout.payload;
     this.coefficient = coefficient;
+    this.scan = scanFirst(trees, depth);
     int expected = switch (mode) {
       case SUM -> k;
       case TRIBUO_VOTES -> 2 * k;
@@ -77,8 +80,30 @@ final class ForestKernel extends Kernel {
     }
   }
 
-  /** @return the payload offset of the leaf tree {@code t} sends the input to */
+  /**
+   * @return the payload offset of the leaf tree {@code t} sends the input to, for an input with no
+   *     missing value
+   */
   private int leaf(int t, double[] x, int xo) {
+    if (depth >= 0) {
+      int base = t * splitsPerTree;
+      int n = 0;
+      for (int d = 0; d < depth; d++) {
+        int i = base + n;
+        n = 2 * n + (x[xo + feature[i]] > threshold[i] ? 2 : 1);
+      }
+      return (t * leavesPerTree + n - splitsPerTree) * stride;
+    }
+    int n = roots[t];
+    int c;
+    while ((c = child[n]) >= 0) {
+      n = c + (x[xo + feature[n]] > threshold[n] ? 1 : 0);
+    }
+    return ~c * stride;
+  }
+
+  /** As {@link #leaf}, for any input: a missing value takes the side 0 would take. */
+  private int leafMissing(int t, double[] x, int xo) {
     if (depth >= 0) {
       int base = t * splitsPerTree;
       int n = 0;
@@ -109,13 +134,26 @@ final class ForestKernel extends Kernel {
   @Override
   void output(double[] x, int xo, double[] out, int oo) {
     double[] payload = this.payload;
+    boolean missing = !scan || hasMissing(x, xo);
     switch (mode) {
       case SUM -> {
-        Arrays.fill(out, oo, oo + k, 0.0);
-        for (int t = 0; t < trees; t++) {
-          int p = leaf(t, x, xo);
-          for (int c = 0; c < k; c++) {
-            out[oo + c] += payload[p + c];
+        if (k == 2) {
+          double s0 = 0.0;
+          double s1 = 0.0;
+          for (int t = 0; t < trees; t++) {
+            int p = missing ? leafMissing(t, x, xo) : leaf(t, x, xo);
+            s0 += payload[p];
+            s1 += payload[p + 1];
+          }
+          out[oo] = s0;
+          out[oo + 1] = s1;
+        } else {
+          Arrays.fill(out, oo, oo + k, 0.0);
+          for (int t = 0; t < trees; t++) {
+            int p = missing ? leafMissing(t, x, xo) : leaf(t, x, xo);
+            for (int c = 0; c < k; c++) {
+              out[oo + c] += payload[p + c];
+            }
           }
         }
         switch (after) {
@@ -125,15 +163,30 @@ final class ForestKernel extends Kernel {
         }
       }
       case TRIBUO_VOTES -> {
-        Arrays.fill(out, oo, oo + k, 0.0);
         double sum = 0.0;
-        for (int t = 0; t < trees; t++) {
-          int p = leaf(t, x, xo);
-          for (int c = 0; c < k; c++) {
-            out[oo + c] += payload[p + c];
+        if (k == 2) {
+          // Two classes: the three running sums in registers, same additions in the same order.
+          double s0 = 0.0;
+          double s1 = 0.0;
+          for (int t = 0; t < trees; t++) {
+            int p = missing ? leafMissing(t, x, xo) : leaf(t, x, xo);
+            s0 += payload[p];
+            s1 += payload[p + 1];
+            sum += payload[p + 2];
+            sum += payload[p + 3];
           }
-          for (int j = k; j < 2 * k; j++) {
-            sum += payload[p + j];
+          out[oo] = s0;
+          out[oo + 1] = s1;
+        } else {
+          Arrays.fill(out, oo, oo + k, 0.0);
+          for (int t = 0; t < trees; t++) {
+            int p = missing ? leafMissing(t, x, xo) : leaf(t, x, xo);
+            for (int c = 0; c < k; c++) {
+              out[oo + c] += payload[p + c];
+            }
+            for (int j = k; j < 2 * k; j++) {
+              sum += payload[p + j];
+            }
           }
         }
         for (int c = 0; c < k; c++) {
@@ -144,7 +197,7 @@ final class ForestKernel extends Kernel {
       case TRIBUO_AVERAGE -> {
         double mean = 0.0;
         for (int t = 0; t < trees; t++) {
-          double v = payload[leaf(t, x, xo)];
+          double v = payload[missing ? leafMissing(t, x, xo) : leaf(t, x, xo)];
           mean += coefficient[t] * (v - mean);
         }
         out[oo] = mean;

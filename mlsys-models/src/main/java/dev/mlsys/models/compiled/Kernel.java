@@ -50,6 +50,24 @@ abstract class Kernel {
     }
   }
 
+  /** @return whether the vector {@code x[xo, xo + width)} holds a missing value (NaN) */
+  final boolean hasMissing(double[] x, int xo) {
+    boolean missing = false;
+    for (int j = 0; j < width; j++) {
+      double v = x[xo + j];
+      missing |= v != v;
+    }
+    return missing;
+  }
+
+  /**
+   * Whether a tree kernel should scan each input once for missing values and then walk its trees
+   * without per-split checks: worth it when the splits visited outnumber the inputs.
+   */
+  final boolean scanFirst(int trees, int depth) {
+    return (long) trees * (depth < 0 ? 8 : depth) > width;
+  }
+
   /** @return a one-line account of the compiled form, for {@code toString} */
   abstract String describe();
 }

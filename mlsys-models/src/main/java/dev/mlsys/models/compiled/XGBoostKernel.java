@@ -52,6 +52,8 @@ final class XGBoostKernel extends Kernel {
   /** Output position of each group's probability (classification). */
   private final int[] pos;
   private final boolean normalize;
+  /** Whether to scan the input for missing values once rather than check at every split. */
+  private final boolean scan;
 
   XGBoostKernel(int width, int outputs, Transform transform, int groups, float baseMargin, TreeLayout layout, int[] group,
       int[] pos, boolean normalize) {
@@ -78,10 +80,30 @@ final class XGBoostKernel extends Kernel {
     this.group = group;
     this.pos = pos;
     this.normalize = normalize;
+    this.scan = scanFirst(trees, depth);
   }
 
-  /** @return the leaf value of tree {@code t} for the input */
+  /** @return the leaf value of tree {@code t} for an input with no missing value */
   private float leaf(int t, double[] x, int xo) {
+    if (depth >= 0) {
+      int base = t * splitsPerTree;
+      int n = 0;
+      for (int d = 0; d < depth; d++) {
+        int i = base + n;
+        n = 2 * n + ((float) x[xo + feature[i]] < threshold[i] ? 1 : 2);
+      }
+      return leafValue[t * leavesPerTree + n - splitsPerTree];
+    }
+    int n = roots[t];
+    int c;
+    while ((c = child[n]) >= 0) {
+      n = c + ((float) x[xo + feature[n]] < threshold[n] ? 0 : 1);
+    }
+    return leafValue[~c];
+  }
+
+  /** As {@link #leaf}, for any input: a missing value takes the split's default branch. */
+  private float leafMissing(int t, double[] x, int xo) {
     if (depth >= 0) {
       int base = t * splitsPerTree;
       int n = 0;
@@ -111,10 +133,11 @@ final class XGBoostKernel extends Kernel {
 
   @Override
   void output(double[] x, int xo, double[] out, int oo) {
+    boolean missing = !scan || hasMissing(x, xo);
     if (groups == 1) {
       float m = baseMargin;
       for (int t = 0; t < trees; t++) {
-        m += leaf(t, x, xo);
+        m += missing ? leafMissing(t, x, xo) : leaf(t, x, xo);
       }
       switch (transform) {
         case BINARY_LOGISTIC -> {
@@ -135,6 +158,41 @@ final class XGBoostKernel extends Kernel {
       }
       return;
     }
+    if (groups == 2) {
+      // Tribuo's binary models: two interleaved groups, margins in registers.
+      float m0 = baseMargin;
+      float m1 = baseMargin;
+      for (int t = 0; t < trees; t++) {
+        float v = missing ? leafMissing(t, x, xo) : leaf(t, x, xo);
+        if (group[t] == 0) {
+          m0 += v;
+        } else {
+          m1 += v;
+        }
+      }
+      if (outputs > 2) {
+        Arrays.fill(out, oo, oo + outputs, 0.0);
+      }
+      if (transform == Transform.SOFTMAX) {
+        // common::Softmax for two values
+        float wmax = Math.max(m1, m0);
+        float e0 = (float) Math.exp(m0 - wmax);
+        float e1 = (float) Math.exp(m1 - wmax);
+        double wsum = 0.0;
+        wsum += e0;
+        wsum += e1;
+        float s = (float) wsum;
+        out[oo + pos[0]] = e0 / s;
+        out[oo + pos[1]] = e1 / s;
+      } else {
+        out[oo + pos[0]] = m1 > m0 ? 0.0 : 1.0;
+        out[oo + pos[1]] = m1 > m0 ? 1.0 : 0.0;
+      }
+      if (normalize) {
+        Finish.normalize(out, oo, outputs);
+      }
+      return;
+    }
     // Margins kept as float values in the output slots: float + float rounds as XGBoost's does.
     if (groups < outputs) {
       Arrays.fill(out, oo, oo + outputs, 0.0);
@@ -144,7 +202,7 @@ final class XGBoostKernel extends Kernel {
     }
     for (int t = 0; t < trees; t++) {
       int o = oo + pos[group[t]];
-      out[o] = (float) out[o] + leaf(t, x, xo);
+      out[o] = (float) out[o] + (missing ? leafMissing(t, x, xo) : leaf(t, x, xo));
     }
     if (transform == Transform.SOFTMAX) {
       softmax(out, oo);
