@@ -51,24 +51,11 @@ final class LongReservoir extends UniformReservoir implements LongReservoirSampl
   @Override
   public void addAll(long[] values, int from, int to) {
     Objects.checkFromToIndex(from, to, values.length);
-    int i = from;
-    while (i < to) {
-      long pass = passable();
-      if (pass > 0) {
-        int left = to - i;
-        if (pass >= left) {
-          count += left;
-          return;
-        }
-        i += (int) pass;
-        count += pass;
+    for (long i = from; i < to; ) {
+      i = admitBatch(i, to);
+      for (int j = 0; j < enteredCount; j++) {
+        items[enteredSlots[j]] = values[(int) entered[j]];
       }
-      count++;
-      int slot = admit();
-      if (slot >= 0) {
-        items[slot] = values[i];
-      }
-      i++;
     }
   }
 
@@ -78,24 +65,11 @@ final class LongReservoir extends UniformReservoir implements LongReservoirSampl
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "start must be <= end but was: start=%d, end=%d", start, end));
     }
-    long i = start;
-    while (i < end) {
-      long pass = passable();
-      if (pass > 0) {
-        long left = end - i;
-        if (pass >= left) {
-          count += left;
-          return;
-        }
-        i += pass;
-        count += pass;
+    for (long i = start; i < end; ) {
+      i = admitBatch(i, end);
+      for (int j = 0; j < enteredCount; j++) {
+        items[enteredSlots[j]] = entered[j];
       }
-      count++;
-      int slot = admit();
-      if (slot >= 0) {
-        items[slot] = i;
-      }
-      i++;
     }
   }
 

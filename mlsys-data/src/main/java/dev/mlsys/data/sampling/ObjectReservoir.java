@@ -57,24 +57,11 @@ final class ObjectReservoir<T> extends UniformReservoir implements ReservoirSamp
   @Override
   public void addAll(T[] array, int from, int to) {
     Objects.checkFromToIndex(from, to, array.length);
-    int i = from;
-    while (i < to) {
-      long pass = passable();
-      if (pass > 0) {
-        int left = to - i;
-        if (pass >= left) {
-          count += left;
-          return;
-        }
-        i += (int) pass;
-        count += pass;
+    for (long i = from; i < to; ) {
+      i = admitBatch(i, to);
+      for (int j = 0; j < enteredCount; j++) {
+        items[enteredSlots[j]] = array[(int) entered[j]];
       }
-      count++;
-      int slot = admit();
-      if (slot >= 0) {
-        items[slot] = array[i];
-      }
-      i++;
     }
   }
 
@@ -82,24 +69,11 @@ final class ObjectReservoir<T> extends UniformReservoir implements ReservoirSamp
   public void addAll(Iterable<? extends T> iterable) {
     if (iterable instanceof List<? extends T> list && iterable instanceof RandomAccess) {
       int n = list.size();
-      int i = 0;
-      while (i < n) {
-        long pass = passable();
-        if (pass > 0) {
-          int left = n - i;
-          if (pass >= left) {
-            count += left;
-            return;
-          }
-          i += (int) pass;
-          count += pass;
+      for (long i = 0; i < n; ) {
+        i = admitBatch(i, n);
+        for (int j = 0; j < enteredCount; j++) {
+          items[enteredSlots[j]] = list.get((int) entered[j]);
         }
-        count++;
-        int slot = admit();
-        if (slot >= 0) {
-          items[slot] = list.get(i);
-        }
-        i++;
       }
     } else {
       addAll(iterable.iterator());

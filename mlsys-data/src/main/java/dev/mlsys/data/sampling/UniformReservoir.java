@@ -17,6 +17,8 @@ import java.io.IOException;
  * <p>Not thread-safe.
  */
 abstract class UniformReservoir extends KeyHeap {
+  /** Admissions decided per {@link #admitBatch} call before their items are read. */
+  static final int BATCH = 64;
   final SplitMix64 rng;
   long count;
   /**
@@ -27,6 +29,14 @@ abstract class UniformReservoir extends KeyHeap {
   long gate;
   /** Full, but the next skip is not drawn yet (after a merge), so merging draws no random number. */
   boolean pending;
+  /**
+   * The admissions of the last {@link #admitBatch} call: position {@code entered[j]} of the bulk
+   * input goes to slot {@code enteredSlots[j]}, for j below {@code enteredCount}, in order.
+   * Allocated on the first bulk call.
+   */
+  long[] entered;
+  int[] enteredSlots;
+  int enteredCount;
 
   UniformReservoir(int k, SplitMix64 rng) {
     super(k, 16);
@@ -62,6 +72,47 @@ abstract class UniformReservoir extends KeyHeap {
   private void drawGate() {
     long skip = rng.nextGeometric(threshold());
     gate = skip >= Long.MAX_VALUE - count - 1 ? Long.MAX_VALUE : count + skip + 1;
+  }
+
+  /**
+   * Counts the positions {@code [from, to)} of a bulk input, jumping over the passed ones, until
+   * {@link #BATCH} of them entered the sample or the range ended; records each entering position
+   * and its slot in {@link #entered} and {@link #enteredSlots}. The caller then stores the items
+   * of the recorded positions in order. Deciding first and reading the items after keeps the
+   * reads independent of each other, so the memory system serves many at once instead of one
+   * cache miss after another (the entering positions of a large array are far apart).
+   *
+   * @return the position to continue from; {@code to} once the range is done
+   */
+  final long admitBatch(long from, long to) {
+    if (entered == null) {
+      entered = new long[BATCH];
+      enteredSlots = new int[BATCH];
+    }
+    int n = 0;
+    long i = from;
+    while (i < to && n < BATCH) {
+      long pass = passable();
+      if (pass > 0) {
+        long left = to - i;
+        if (pass >= left) {
+          count += left;
+          i = to;
+          break;
+        }
+        i += pass;
+        count += pass;
+      }
+      count++;
+      int slot = admit();
+      if (slot >= 0) {
+        entered[n] = i;
+        enteredSlots[n++] = slot;
+      }
+      i++;
+    }
+    enteredCount = n;
+    return i;
   }
 
   /** @return how many items to pass over before the next one is decided on (0 if it is) */
