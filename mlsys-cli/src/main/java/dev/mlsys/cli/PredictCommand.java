@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mlsys predict --model DIR data.csv > out.csv}: batch prediction over a CSV file of any
  * size, one pass, constant memory. Each valid row is served through a {@link PredictionService}
- * (validation, the artifact's pipeline, model and calibrator) and written with its prediction.
+ * (validation, the artifact's pipeline, the model compiled into flat arrays, the calibrator) and
+ * written with its prediction.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
     description = {"Predict every row of a CSV file with a saved model artifact, streaming: the output CSV holds",
@@ -67,7 +68,7 @@ final class PredictCommand implements Callable<Integer> {
     Schema schema = artifact.schema().orElseThrow(() -> new IllegalArgumentException(
         "the artifact at " + model + " has no schema; 'mlsys predict' needs one to read the CSV file"));
     List<String> classes = schema.labelClasses();
-    PredictionService.Builder service = PredictionService.builder(schema).model("artifact", artifact.predictor());
+    PredictionService.Builder service = PredictionService.builder(schema).model("artifact", artifact.compiledPredictor());
     Calibrator calibrator = artifact.calibratorJson().map(Calibrators::fromJson).orElse(null);
     if (calibrator != null && classes.size() >= 2) {
       service.calibrator(calibrator);

@@ -29,6 +29,12 @@ import org.tribuo.classification.liblinear.LibLinearClassificationModel;
  * Single-row logistic regression (liblinear L2, 30 features), in the same run:
  * <ul>
  *   <li>{@code tribuo}: Tribuo's {@code Model.predict} on an example built from the row;
+ *   <li>{@code tribuoSgd} and {@code compiledSgd}: the same pair for Tribuo's own logistic
+ *       regression, {@code LogisticRegressionTrainer} (a {@code LinearSGDModel}, whose predict is
+ *       cheaper than liblinear's), with {@code floorSgd}, its hand-written floor: two dot
+ *       products in one pass (one weight row per class) and the two-class softmax with one exp;
+ *   <li>{@code tribuoSgdPrebuilt}: Tribuo's SGD predict on examples built in the setup, its
+ *       model cost alone;
  *   <li>{@code compiled}: {@link CompiledModel#output(double[], double[])} into a reused buffer;
  *   <li>{@code compiledPrediction}: {@link CompiledModel#predict(double[])}, the api
  *       {@code Prediction} with its probability map;
@@ -50,6 +56,12 @@ import org.tribuo.classification.liblinear.LibLinearClassificationModel;
 public class LogisticBenchmark {
   Model<Label> tribuo;
   CompiledModel compiled;
+  Model<Label> tribuoSgd;
+  CompiledModel compiledSgd;
+  double[][] sgdWeights;
+  double[] sgdBias;
+  int sgdYes;
+  org.tribuo.Example<Label>[] examples;
   CompiledModel gather;
   double[][] rows;
   double[][] reversedRows;
@@ -65,6 +77,21 @@ public class LogisticBenchmark {
     TrainedModel model = Trainers.logisticRegression().fit(Workloads.train(4000, 1));
     tribuo = (Model<Label>) ((TribuoModel) model).tribuoModel();
     compiled = ModelCompiler.compile(model);
+    tribuoSgd = new org.tribuo.classification.sgd.linear.LogisticRegressionTrainer()
+        .train(dev.mlsys.models.tribuo.TribuoData.classification(Workloads.train(4000, 1)));
+    compiledSgd = ModelCompiler.compileTribuo(tribuoSgd, Workloads.featureNames());
+    org.tribuo.math.la.DenseMatrix sgd =
+        ((org.tribuo.classification.sgd.linear.LinearSGDModel) tribuoSgd).getWeightsCopy();
+    sgdWeights = new double[sgd.getDimension1Size()][Workloads.WIDTH];
+    sgdBias = new double[sgdWeights.length];
+    for (int r = 0; r < sgdWeights.length; r++) {
+      for (int j = 0; j < Workloads.WIDTH; j++) {
+        sgdWeights[r][j] = sgd.get(r, j);
+      }
+      sgdBias[r] = sgd.get(r, Workloads.WIDTH);
+    }
+    sgdYes = tribuoSgd.getOutputIDInfo().getID(new Label("yes"));
+    examples = new org.tribuo.Example[Workloads.POOL];
     List<String> reversed = new ArrayList<>(model.featureNames());
     Collections.reverse(reversed);
     gather = ModelCompiler.compile(model, reversed);
@@ -87,6 +114,14 @@ public class LogisticBenchmark {
       check(want, out[1], "compiled");
       check(want, compiled.predict(x).probability("yes"), "compiledPrediction");
       check(want, floorOf(x), "floor");
+    }
+    for (int r = 0; r < rows.length; r++) {
+      examples[r] = Workloads.example(rows[r]);
+    }
+    for (double[] x : rows) {
+      double want = Workloads.probability(tribuoSgd.predict(Workloads.example(x)), "yes");
+      check(want, compiledSgd.predict(x).probability("yes"), "compiledSgd");
+      check(want, floorSgdOf(x), "floorSgd");
     }
     for (double[] x : reversedRows) {
       gather.output(x, out);
@@ -133,6 +168,22 @@ public class LogisticBenchmark {
   }
 
   @Benchmark
+  public org.tribuo.Prediction<Label> tribuoSgd() {
+    return tribuoSgd.predict(Workloads.example(next()));
+  }
+
+  @Benchmark
+  public org.tribuo.Prediction<Label> tribuoSgdPrebuilt() {
+    return tribuoSgd.predict(examples[i++ & (Workloads.POOL - 1)]);
+  }
+
+  @Benchmark
+  public double compiledSgd() {
+    compiledSgd.output(next(), out);
+    return out[1];
+  }
+
+  @Benchmark
   public Prediction compiledPrediction() {
     return compiled.predict(next());
   }
@@ -141,6 +192,25 @@ public class LogisticBenchmark {
   public double compiledGather() {
     gather.output(reversedRows[i++ & (Workloads.POOL - 1)], out);
     return out[1];
+  }
+
+  /** Two weight rows summed in one pass, then the two-class softmax with one exp. */
+  private double floorSgdOf(double[] x) {
+    double[] w0 = sgdWeights[0];
+    double[] w1 = sgdWeights[1];
+    double s0 = sgdBias[0];
+    double s1 = sgdBias[1];
+    for (int j = 0; j < w0.length; j++) {
+      s0 += w0[j] * x[j];
+      s1 += w1[j] * x[j];
+    }
+    double pYes = 1 / (1 + Math.exp(sgdYes == 0 ? s1 - s0 : s0 - s1));
+    return pYes;
+  }
+
+  @Benchmark
+  public double floorSgd() {
+    return floorSgdOf(next());
   }
 
   @Benchmark

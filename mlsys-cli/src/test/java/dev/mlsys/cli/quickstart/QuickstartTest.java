@@ -62,6 +62,7 @@ class QuickstartTest {
   void servingReloadsIdenticallyHitsTheCacheAndSwapsWithoutFailure() {
     JsonObject serving = report.getObject("serving");
     assertEquals(serving.getLong("testRows"), serving.getLong("identicalAfterReload"));
+    assertEquals(serving.getLong("testRows"), serving.getLong("compiledAgreeing"));
     assertEquals(serving.getLong("testRows"), serving.getLong("cacheHits"));
     assertEquals(0, serving.getLong("swapFailed"));
     assertEquals(0, serving.getLong("swapMixed"));

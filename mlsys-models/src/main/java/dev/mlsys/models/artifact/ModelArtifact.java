@@ -11,6 +11,7 @@ import dev.mlsys.eval.calibration.FittedCalibrator;
 import dev.mlsys.eval.calibration.MulticlassCalibrator;
 import dev.mlsys.models.Task;
 import dev.mlsys.models.TrainedModel;
+import dev.mlsys.models.compiled.ModelCompiler;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,11 +121,29 @@ public final class ModelArtifact {
    * @throws IllegalStateException if the artifact has neither a pipeline nor a schema
    */
   public Predictor predictor() {
+    return model.onRows(features());
+  }
+
+  /**
+   * The row predictor of {@link #predictor()} with the model compiled into flat arrays
+   * ({@link ModelCompiler#compileOrFallback}): the same labels and probabilities (to 1e-12, XGBoost
+   * to 1e-6), at a fraction of the cost per row. Parts of the model that cannot be compiled run
+   * through the model's own predict.
+   *
+   * @return a thread-safe predictor that allocates only its result
+   * @throws IllegalStateException if the artifact has neither a pipeline nor a schema
+   */
+  public Predictor compiledPredictor() {
+    RowTransform features = features();
+    return ModelCompiler.compileOrFallback(model, features.outputNames()).onRows(features);
+  }
+
+  private RowTransform features() {
     if (pipeline != null) {
-      return model.onRows(pipeline);
+      return pipeline;
     }
     if (schema != null) {
-      return model.onRows(new FieldVector(schema, model.featureNames()));
+      return new FieldVector(schema, model.featureNames());
     }
     throw new IllegalStateException("the artifact has neither a feature pipeline nor a schema; "
         + "predict with model() on feature vectors");

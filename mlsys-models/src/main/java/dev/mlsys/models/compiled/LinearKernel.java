@@ -87,6 +87,9 @@ final class LinearKernel extends Kernel {
       }
       return;
     }
+    if (link == Link.SOFTMAX && rows == 2 && outputs == 2 && contiguous && binarySoftmax(x, xo, out, oo)) {
+      return;
+    }
     if (rows < outputs) {
       Arrays.fill(out, oo, oo + outputs, 0.0);
     }
@@ -94,6 +97,41 @@ final class LinearKernel extends Kernel {
       out[oo + pos[r]] = score(r, x, xo);
     }
     finish(out, oo);
+  }
+
+  /**
+   * Tribuo's two-class SGD logistic model: both weight rows in one pass (two independent sums,
+   * each in its own feature order, so the same bits as {@link #score}), then Tribuo's softmax with
+   * the larger score's {@code exp(0)} known to be 1, which leaves one {@code Math.exp}.
+   *
+   * @return false, having written nothing, if a score is not finite (a missing input): the general
+   *     path handles it
+   */
+  private boolean binarySoftmax(double[] x, int xo, double[] out, int oo) {
+    double[] w = this.w;
+    int m = this.m;
+    double s0 = 0.0;
+    double s1 = 0.0;
+    for (int j = 0; j < m; j++) {
+      double v = x[xo + j];
+      s0 += w[j] * v;
+      s1 += w[m + j] * v;
+    }
+    s0 += bias[0];
+    s1 += bias[1];
+    if (!(Math.abs(s0) <= Double.MAX_VALUE && Math.abs(s1) <= Double.MAX_VALUE)) {
+      return false;
+    }
+    // ExpNormalizer: exp(s - max) per score, then each divided by their sum
+    double e0 = s0 >= s1 ? 1.0 : Math.exp(s0 - s1);
+    double e1 = s0 >= s1 ? Math.exp(s1 - s0) : 1.0;
+    double sum = e0 + e1;
+    out[oo + pos[0]] = e0 / sum;
+    out[oo + pos[1]] = e1 / sum;
+    if (normalize) {
+      Finish.normalize(out, oo, outputs);
+    }
+    return true;
   }
 
   /** Applies the link to scores already written at their positions. */

@@ -131,10 +131,17 @@ class ArtifactsTest {
     assertTrue(loaded.calibratorJson().orElseThrow().contains("mlsys.calibrator"));
     Predictor before = artifact.predictor();
     Predictor after = loaded.predictor();
+    Predictor compiled = loaded.compiledPredictor();
     for (Row r : rows.subList(0, 30)) {
       Prediction p = after.predict(r.withoutLabel());
       assertEquals(before.predict(r.withoutLabel()), p);
       assertEquals(model.predict(pipeline.transform(r)), p);
+      Prediction c = compiled.predict(r.withoutLabel());
+      assertEquals(p.label(), c.label());
+      assertEquals(p.probabilities().keySet(), c.probabilities().keySet());
+      for (String cls : p.probabilities().keySet()) {
+        assertEquals(p.probability(cls), c.probability(cls), 1e-12, cls);
+      }
     }
   }
 
