@@ -5,10 +5,7 @@ import dev.mlsys.api.FieldType;
 import dev.mlsys.api.Schema;
 import dev.mlsys.api.json.Json;
 import dev.mlsys.data.Table;
-import dev.mlsys.data.features.Feature;
 import dev.mlsys.data.features.FeaturePipeline;
-import dev.mlsys.data.features.Imputation;
-import dev.mlsys.data.features.Unseen;
 import dev.mlsys.data.io.RowReader;
 import dev.mlsys.data.schema.SchemaInference;
 import dev.mlsys.models.BaselineModel;
@@ -104,7 +101,7 @@ final class TrainCommand implements Callable<Integer> {
     try (Table all = readTable(data, schema, csv)) {
       int[][] split = split(all, testShare, seed);
       try (Table trainTable = all.take(split[0]); Table testTable = all.take(split[1])) {
-        pipeline = pipelineFor(schema).fit(trainTable);
+        pipeline = FeaturePipeline.defaultsFor(schema).fit(trainTable);
         train = LabeledData.fromTable(trainTable, pipeline);
         test = LabeledData.fromTable(testTable, pipeline);
       }
@@ -221,19 +218,6 @@ final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  /** Numeric and boolean fields: median-imputed, standardised; categorical: one-hot; text and timestamps are skipped. */
-  static FeaturePipeline.Builder pipelineFor(Schema schema) {
-    FeaturePipeline.Builder b = FeaturePipeline.builder();
-    for (Field f : schema.fields()) {
-      if (f.type() == FieldType.NUMERIC || f.type() == FieldType.BOOLEAN) {
-        var n = Feature.numeric(f.name()).impute(Imputation.median());
-        b.add(f.nullable() ? n.missingIndicator().standardScaled() : n.standardScaled());
-      } else if (f.type() == FieldType.CATEGORICAL) {
-        b.add(Feature.categorical(f.name()).oneHot(Unseen.IGNORE));
-      }
-    }
-    return b;
-  }
 
   /** A seeded hold-out: one stratified fold of round(1 / share) for classification. */
   static int[][] split(Table table, double share, long seed) {

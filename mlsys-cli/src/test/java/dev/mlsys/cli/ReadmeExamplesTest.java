@@ -176,8 +176,15 @@ class ReadmeExamplesTest {
     EnsembleModel forest = Ensembles.bagging(Trainers.cart().maxDepth(6)).members(25).seed(42).fit(data);
     Artifacts.save(ModelArtifact.builder(forest).schema(schema).pipeline(pipeline).build(), dir);
     Predictor served = Artifacts.load(dir).predictor();     // every SHA-256 checksum verified first
+    Predictor fast = Artifacts.load(dir).compiledPredictor();  // flat arrays, the same outputs
     // end
     assertEquals(forest.onRows(pipeline).predict(test.get(0)), served.predict(test.get(0)));
+    for (Row r : test) {
+      Prediction slow = served.predict(r);
+      Prediction quick = fast.predict(r);
+      assertEquals(slow.label(), quick.label());
+      assertEquals(slow.probability("malignant"), quick.probability("malignant"), 1e-12);
+    }
     ReadmeExamplesTest.served = served;
   }
 

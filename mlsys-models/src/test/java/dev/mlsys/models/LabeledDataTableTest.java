@@ -15,7 +15,6 @@ import dev.mlsys.data.Table;
 import dev.mlsys.data.features.BucketEncoding;
 import dev.mlsys.data.features.Feature;
 import dev.mlsys.data.features.FeaturePipeline;
-import dev.mlsys.data.features.Imputation;
 import dev.mlsys.data.features.Unseen;
 import dev.mlsys.data.io.CsvFormat;
 import dev.mlsys.data.io.RowReader;
@@ -46,7 +45,7 @@ class LabeledDataTableTest {
     Path csv = resource("income.csv");
     Schema schema = SchemaInference.defaults().label("INCOME").inferCsv(csv, CsvFormat.DEFAULT).schema();
     assertTrue(schema.fields().stream().anyMatch(Field::nullable), "income.csv has missing values: " + schema);
-    FeaturePipeline.Builder spec = pipelineFor(schema).add(Feature.cross("SEX", "AGE").hashed(16));
+    FeaturePipeline.Builder spec = FeaturePipeline.defaultsFor(schema).add(Feature.cross("SEX", "AGE").hashed(16));
     try (BufferAllocator allocator = new RootAllocator()) {
       try (RowReader reader = RowReader.csv(csv, schema).open(); Table all = reader.readTable(allocator)) {
         Split split = Splits.stratified(0.75, 0.25).seed(11).split(all.codes("INCOME"));
@@ -75,7 +74,7 @@ class LabeledDataTableTest {
     Schema schema = SchemaInference.defaults().label("temp_max").inferCsv(csv, CsvFormat.DEFAULT).schema();
     assertEquals(FieldType.NUMERIC, schema.label().orElseThrow().type());
     assertEquals(FieldType.TIMESTAMP, schema.field("date").orElseThrow().type());
-    FeaturePipeline.Builder spec = pipelineFor(schema).add(Feature.numeric("date").standardScaled())
+    FeaturePipeline.Builder spec = FeaturePipeline.defaultsFor(schema).add(Feature.numeric("date").standardScaled())
         .add(Feature.numeric("precipitation").named("rain band").quantileBuckets(4, BucketEncoding.ONE_HOT));
     try (BufferAllocator allocator = new RootAllocator()) {
       try (RowReader reader = RowReader.csv(csv, schema).open(); Table all = reader.readTable(allocator)) {
@@ -136,19 +135,6 @@ class LabeledDataTableTest {
     }
   }
 
-  /** Numeric and boolean fields median-imputed with an indicator when nullable, standardised; categoricals one-hot. */
-  static FeaturePipeline.Builder pipelineFor(Schema schema) {
-    FeaturePipeline.Builder b = FeaturePipeline.builder();
-    for (Field f : schema.fields()) {
-      if (f.type() == FieldType.NUMERIC || f.type() == FieldType.BOOLEAN) {
-        var n = Feature.numeric(f.name()).impute(Imputation.median());
-        b.add(f.nullable() ? n.missingIndicator().standardScaled() : n.standardScaled());
-      } else if (f.type() == FieldType.CATEGORICAL) {
-        b.add(Feature.categorical(f.name()).oneHot(Unseen.IGNORE));
-      }
-    }
-    return b;
-  }
 
   /** Same names, classes, labels, weights and every feature value to the bit. */
   static void assertSameBits(LabeledData expected, LabeledData actual) {

@@ -1,11 +1,7 @@
 package dev.mlsys.cli.quickstart;
 
-import dev.mlsys.api.Field;
 import dev.mlsys.api.Row;
-import dev.mlsys.data.features.Feature;
 import dev.mlsys.data.features.FeaturePipeline;
-import dev.mlsys.data.features.Imputation;
-import dev.mlsys.data.features.Unseen;
 import dev.mlsys.data.split.Part;
 import dev.mlsys.data.split.Split;
 import dev.mlsys.data.split.Splits;
@@ -52,24 +48,8 @@ final class SplitStep {
         LabeledData.fromRows(calibration, pipeline), LabeledData.fromRows(test, pipeline));
   }
 
-  /**
-   * Numeric features: median imputation (with an indicator where values may be missing) and
-   * standard scaling; booleans as 0/1; categorical features one-hot, unseen values ignored.
-   * Text and timestamps are left out.
-   */
+  /** The starting pipeline of {@link FeaturePipeline#defaultsFor} for the data set's schema. */
   static FeaturePipeline.Builder pipelineFor(Dataset data) {
-    FeaturePipeline.Builder b = FeaturePipeline.builder();
-    for (Field f : data.schema().fields()) {
-      switch (f.type()) {
-        case NUMERIC -> {
-          var numeric = Feature.numeric(f.name()).impute(Imputation.median());
-          b.add((f.nullable() ? numeric.missingIndicator() : numeric).standardScaled());
-        }
-        case BOOLEAN -> b.add(Feature.numeric(f.name()).impute(Imputation.mostFrequent()));
-        case CATEGORICAL -> b.add(Feature.categorical(f.name()).oneHot(Unseen.IGNORE).impute(Imputation.mostFrequent()));
-        default -> { }
-      }
-    }
-    return b;
+    return FeaturePipeline.defaultsFor(data.schema());
   }
 }

@@ -99,6 +99,39 @@ public final class FeaturePipeline implements RowTransform {
     return new Builder();
   }
 
+  /**
+   * A starting pipeline for every feature field of a schema: numeric fields median-imputed (with
+   * a missing indicator when the field is nullable) and standard-scaled; booleans as 0 / 1, a
+   * missing one imputed with the most frequent value; categorical fields one-hot with unseen
+   * values ignored and a missing one imputed with the most frequent value. Text and timestamp
+   * fields are left out (add features for them explicitly); the label is never a feature.
+   *
+   * <pre>{@code
+   * FeaturePipeline pipeline = FeaturePipeline.defaultsFor(schema)
+   *     .add(Feature.cross("SEX", "AGE").hashed(16))   // more features on top
+   *     .fit(trainRows);
+   * }</pre>
+   *
+   * @param schema the schema of the rows the pipeline will be fitted on
+   * @return a builder holding one feature per numeric, boolean and categorical field
+   */
+  public static Builder defaultsFor(Schema schema) {
+    Builder b = new Builder();
+    for (Field f : schema.fields()) {
+      switch (f.type()) {
+        case NUMERIC -> {
+          var numeric = Feature.numeric(f.name()).impute(Imputation.median());
+          b.add((f.nullable() ? numeric.missingIndicator() : numeric).standardScaled());
+        }
+        case BOOLEAN -> b.add(Feature.numeric(f.name()).impute(Imputation.mostFrequent()));
+        case CATEGORICAL -> b.add(Feature.categorical(f.name()).oneHot(Unseen.IGNORE)
+            .impute(Imputation.mostFrequent()));
+        default -> { }
+      }
+    }
+    return b;
+  }
+
   /** @return the specifications the pipeline was fitted from, in output order */
   public List<Feature> features() {
     List<Feature> out = new ArrayList<>(features.length);
