@@ -426,4 +426,33 @@ class FeaturePipelineTest {
     Files.writeString(Path.of("src/test/resources/golden/feature-pipeline-v1-income.json"), incomeStyle().toJson());
     Files.writeString(Path.of("src/test/resources/golden/feature-pipeline-v1-pima.json"), pimaStyle().toJson());
   }
+
+  @Test
+  void defaultsForASchemaAreTheDocumentedFeaturesAndLeaveTextTimeAndLabelOut() {
+    Schema schema = Schema.builder().numeric("age").nullable("age").numeric("income").bool("member")
+        .categorical("plan", "basic", "pro").nullable("plan").text("note").timestamp("at").label("y", "no", "yes")
+        .build();
+    List<Row> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      Map<String, Object> v = new java.util.HashMap<>();
+      v.put("age", i % 5 == 0 ? null : 20.0 + i);
+      v.put("income", 1000.0 * (i % 7));
+      v.put("member", i % 3 == 0);
+      v.put("plan", i % 6 == 0 ? null : i % 2 == 0 ? "basic" : "pro");
+      v.put("note", "row " + i);
+      v.put("at", 1_700_000_000_000L + i);
+      v.put("y", i % 2 == 0 ? "no" : "yes");
+      rows.add(schema.row(v));
+    }
+    FeaturePipeline defaults = FeaturePipeline.defaultsFor(schema).fit(rows);
+    FeaturePipeline explicit = FeaturePipeline.builder()
+        .add(Feature.numeric("age").impute(Imputation.median()).missingIndicator().standardScaled())
+        .add(Feature.numeric("income").impute(Imputation.median()).standardScaled())
+        .add(Feature.numeric("member").impute(Imputation.mostFrequent()))
+        .add(Feature.categorical("plan").oneHot(Unseen.IGNORE).impute(Imputation.mostFrequent()))
+        .fit(rows);
+    assertEquals(explicit.toJson(), defaults.toJson());
+    assertTrue(defaults.outputNames().stream().noneMatch(n -> n.startsWith("note") || n.startsWith("at")
+        || n.startsWith("y")), defaults.outputNames().toString());
+  }
 }
