@@ -88,7 +88,9 @@ final class LocalPredictionService implements PredictionService {
     this.serviceCalibrator = b.calibrator;
     long size = b.cacheSize == null ? 0 : b.cacheSize;
     if (size > 0) {
-      Caffeine<Object, Object> c = Caffeine.newBuilder().maximumSize(size).recordStats();
+      // Eviction and expiry bookkeeping run on the calling thread, amortised over requests, rather
+      // than as a task handed to the common pool after writes: a miss then wakes no other thread.
+      Caffeine<Object, Object> c = Caffeine.newBuilder().maximumSize(size).recordStats().executor(Runnable::run);
       if (b.cacheExpiry != null) {
         c.expireAfterWrite(b.cacheExpiry);
       }
