@@ -117,4 +117,20 @@ public final class DriftTests {
   public static MultivariateDriftTest mmd(int permutations, long seed) {
     return new MaximumMeanDiscrepancy(permutations, seed);
   }
+
+  /** @return the domain-classifier test with half of each sample held out and seed 0 */
+  public static MultivariateDriftTest domainClassifier() {
+    return new DomainClassifier(0.5, 0L);
+  }
+
+  /**
+   * @param testFraction share of each sample held out to score the classifier, in (0, 1)
+   * @param seed seed of the split
+   * @return the domain-classifier (classifier two-sample) test: held-out ROC AUC of a logistic
+   *     regression telling current from reference points, one-sided Mann-Whitney p-value
+   * @throws IllegalArgumentException if testFraction is not in (0, 1)
+   */
+  public static MultivariateDriftTest domainClassifier(double testFraction, long seed) {
+    return new DomainClassifier(testFraction, seed);
+  }
 }

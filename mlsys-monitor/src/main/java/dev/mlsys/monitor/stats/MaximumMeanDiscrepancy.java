@@ -1,8 +1,6 @@
 package dev.mlsys.monitor.stats;
 
 import java.util.Arrays;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -42,8 +40,8 @@ final class MaximumMeanDiscrepancy implements MultivariateDriftTest {
 
   @Override
   public TestResult test(double[][] reference, double[][] current) {
-    int dim = check(reference, "reference", -1);
-    check(current, "current", dim);
+    int dim = Samples.checkPoints(reference, "reference", -1, 2);
+    Samples.checkPoints(current, "current", dim, 2);
     int m = reference.length;
     int n = current.length;
     int total = m + n;
@@ -153,33 +151,5 @@ final class MaximumMeanDiscrepancy implements MultivariateDriftTest {
     Arrays.sort(s);
     int n = s.length;
     return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2.0;
-  }
-
-  private static int check(double[][] sample, String name, int dim) {
-    Objects.requireNonNull(sample, name);
-    if (sample.length < 2) {
-      throw new IllegalArgumentException(name + " sample must hold at least 2 points but held " + sample.length);
-    }
-    int d = dim;
-    for (int i = 0; i < sample.length; i++) {
-      double[] row = Objects.requireNonNull(sample[i], name + " row " + i);
-      if (d < 0) {
-        d = row.length;
-        if (d == 0) {
-          throw new IllegalArgumentException(name + " sample: rows must have at least one column");
-        }
-      }
-      if (row.length != d) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%s sample: row %d has %d columns but %d were expected", name, i, row.length, d));
-      }
-      for (int c = 0; c < d; c++) {
-        if (!Double.isFinite(row[c])) {
-          throw new IllegalArgumentException(String.format(Locale.ROOT,
-              "%s sample: row %d column %d is %s; the test needs finite values", name, i, c, row[c]));
-        }
-      }
-    }
-    return d;
   }
 }

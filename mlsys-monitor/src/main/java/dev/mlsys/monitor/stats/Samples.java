@@ -73,4 +73,42 @@ final class Samples {
     }
     return a;
   }
+
+  /**
+   * Checks a sample of points for a multivariate test.
+   *
+   * @param dim the expected number of columns, or -1 to take the first row's
+   * @return the number of columns
+   * @throws IllegalArgumentException naming the sample and row on too few points, a ragged row or
+   *     a non-finite value
+   * @throws NullPointerException if the sample or a row is null
+   */
+  static int checkPoints(double[][] sample, String name, int dim, int minPoints) {
+    Objects.requireNonNull(sample, name);
+    if (sample.length < minPoints) {
+      throw new IllegalArgumentException(name + " sample must hold at least " + minPoints + " points but held "
+          + sample.length);
+    }
+    int d = dim;
+    for (int i = 0; i < sample.length; i++) {
+      double[] row = Objects.requireNonNull(sample[i], name + " row " + i);
+      if (d < 0) {
+        d = row.length;
+        if (d == 0) {
+          throw new IllegalArgumentException(name + " sample: rows must have at least one column");
+        }
+      }
+      if (row.length != d) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "%s sample: row %d has %d columns but %d were expected", name, i, row.length, d));
+      }
+      for (int c = 0; c < d; c++) {
+        if (!Double.isFinite(row[c])) {
+          throw new IllegalArgumentException(String.format(Locale.ROOT,
+              "%s sample: row %d column %d is %s; the test needs finite values", name, i, c, row[c]));
+        }
+      }
+    }
+    return d;
+  }
 }
