@@ -109,9 +109,11 @@ final class ServingStep {
       }
       session.html.lead("cached predict, median", us(warm, 0.5) + " us")
           .lead("failed requests during " + swap.deploys() + " hot swaps", Long.toString(swap.failed()));
-      session.html.section("serving", "6. Serving", "The saved artifact, reloaded with its checksums verified, served"
-          + " with a cache; the test part replayed twice, then versions hot-swapped under load.")
+      session.html.section("serving", "6. Serving", "The saved artifact, reloaded with its checksums verified, compiled"
+          + " into flat arrays and served with a cache; the test part replayed twice, then versions hot-swapped under"
+          + " load.")
           .kpis().kpi("p50 cold", us(cold, 0.5) + " us").kpi("p50 cached", us(warm, 0.5) + " us")
+          .kpi("a row, compiled / model", TextTable.num(compiledMicros, 2) + " / " + TextTable.num(modelMicros, 2) + " us")
           .kpi("cache hit rate", TextTable.num(100 * cache.hitRate(), 1) + " %")
           .kpi("failed during swaps", swap.failed() + " of " + swap.requests()).endKpis()
           .charts(List.of(histogram("Latency per request (us, log-spaced bins), both passes", cold, warm)))
