@@ -9,6 +9,19 @@ from sklearn.metrics import (accuracy_score, f1_score, log_loss, mean_absolute_e
                              roc_auc_score)
 
 rng = np.random.default_rng(20261126)
+
+
+def classification_case(y, p, pred):
+    k = p.shape[1]
+    case = {"k": k, "y": y.tolist(), "p": p.tolist(), "pred": pred.tolist(),
+            "accuracy": accuracy_score(y, pred),
+            "macroF1": f1_score(y, pred, average="macro"),
+            "logLoss": log_loss(y, p, labels=list(range(k)))}
+    if k == 2:
+        case["rocAuc"] = roc_auc_score(y, p[:, 1])
+    return case
+
+
 cases = []
 for n, k, ties in [(50, 2, False), (200, 2, True), (120, 3, False), (300, 5, True), (7, 2, True)]:
     y = rng.integers(0, k, n)
@@ -18,28 +31,14 @@ for n, k, ties in [(50, 2, False), (200, 2, True), (120, 3, False), (300, 5, Tru
         raw = np.round(raw, 1) + 0.01
     p = raw / raw.sum(axis=1, keepdims=True)
     pred = rng.integers(0, k, n) if n == 7 else p.argmax(axis=1)
-    case = {"k": k, "y": y.tolist(), "p": p.tolist(), "pred": pred.tolist(),
-            "accuracy": accuracy_score(y, pred),
-            "macroF1": f1_score(y, pred, average="macro"),
-            "logLoss": log_loss(y, p, labels=list(range(k)))}
-    if k == 2:
-        case["rocAuc"] = roc_auc_score(y, p[:, 1])
-    cases.append(case)
+    cases.append(classification_case(y, p, pred))
 
 # certain predictions, right and wrong: log loss clips to float64 eps (scikit-learn 1.2's eps="auto")
 for y, p in [([0, 1, 1, 0, 1, 0], [[1, 0], [0, 1], [1, 0], [0.5, 0.5], [0, 1], [0.25, 0.75]]),
              ([0, 1, 2, 2, 1], [[1, 0, 0], [0, 0, 1], [0, 0, 1], [0.2, 0.3, 0.5], [0, 1, 0]])]:
     y = np.array(y)
     p = np.array(p, dtype=float)
-    k = p.shape[1]
-    pred = p.argmax(axis=1)
-    case = {"k": k, "y": y.tolist(), "p": p.tolist(), "pred": pred.tolist(),
-            "accuracy": accuracy_score(y, pred),
-            "macroF1": f1_score(y, pred, average="macro"),
-            "logLoss": log_loss(y, p, labels=list(range(k)))}
-    if k == 2:
-        case["rocAuc"] = roc_auc_score(y, p[:, 1])
-    cases.append(case)
+    cases.append(classification_case(y, p, p.argmax(axis=1)))
 
 # regression: noisy predictions, and a constant target (R^2 is 1 for a perfect fit, else 0)
 regression = []
