@@ -1,5 +1,7 @@
 package dev.mlsys.data.sampling;
 
+import static dev.mlsys.data.sampling.ByteFormat.check;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +15,9 @@ import java.util.function.ToDoubleFunction;
  * {@code next} finds the draws a new item reaches.
  */
 final class ImportanceReservoir<T> implements ImportanceSampler<T> {
+  static final String FORMAT = "mlsys.sampling.importance";
+  static final int VERSION = 1;
+
   private final int n;
   private final ToDoubleFunction<? super T> proposal;
   private final ToDoubleFunction<? super T> target;
@@ -190,5 +195,93 @@ final class ImportanceReservoir<T> implements ImportanceSampler<T> {
     m.pending = m.filled;
     m.base = 0;
     return m;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public byte[] toBytes(ItemSerializer<? super T> serializer) {
+    Objects.requireNonNull(serializer, "serializer");
+    return ByteFormat.write(FORMAT, VERSION, out -> {
+      lineage.write(out);
+      out.writeInt(n);
+      out.writeLong(count);
+      out.writeDouble(totalTarget);
+      out.writeDouble(totalProposal);
+      out.writeDouble(cumulative);
+      out.writeDouble(base);
+      out.writeBoolean(filled);
+      out.writeBoolean(pending);
+      out.writeLong(rng.state());
+      if (filled) {
+        for (int j = 0; j < n; j++) {
+          out.writeDouble(keys[j]);
+          out.writeDouble(p[j]);
+          out.writeDouble(q[j]);
+          serializer.write((T) items[j], out);
+        }
+        if (!pending) {
+          // the heap's exact order decides which draw moves first when several are reached
+          for (int i = 0; i < n; i++) {
+            out.writeInt(heap[i]);
+            out.writeDouble(next[heap[i]]);
+          }
+        }
+      }
+    });
+  }
+
+  static <T> ImportanceSampler<T> fromBytes(byte[] bytes, ItemSerializer<? extends T> serializer,
+      ToDoubleFunction<? super T> proposal, ToDoubleFunction<? super T> target) {
+    Objects.requireNonNull(serializer, "serializer");
+    Objects.requireNonNull(proposal, "proposal");
+    return ByteFormat.read(bytes, FORMAT, VERSION, in -> {
+      Lineage lineage = Lineage.read(in, FORMAT);
+      int n = in.readInt();
+      check(n >= 1, FORMAT, "draws must be >= 1 but was: " + n);
+      long count = in.readLong();
+      check(count >= 0, FORMAT, "count must be >= 0 but was: " + count);
+      double totalTarget = in.readDouble();
+      double totalProposal = in.readDouble();
+      double cumulative = in.readDouble();
+      check(totalTarget >= 0 && totalProposal >= 0 && cumulative >= 0, FORMAT, String.format(Locale.ROOT,
+          "weight totals must be >= 0 but were: target %s, proposal %s, cumulative %s", totalTarget,
+          totalProposal, cumulative));
+      double base = in.readDouble();
+      boolean filled = in.readBoolean();
+      boolean pending = in.readBoolean();
+      check(filled || !pending && cumulative == 0, FORMAT, String.format(Locale.ROOT,
+          "an empty sampler cannot have pending jumps or a cumulative proposal weight (%s)", cumulative));
+      ImportanceReservoir<T> r = new ImportanceReservoir<>(n, proposal, target, new SplitMix64(in.readLong()), lineage);
+      r.count = count;
+      r.totalTarget = totalTarget;
+      r.totalProposal = totalProposal;
+      r.cumulative = cumulative;
+      r.base = base;
+      r.filled = filled;
+      r.pending = pending;
+      if (filled) {
+        for (int j = 0; j < n; j++) {
+          double key = in.readDouble();
+          double pj = in.readDouble();
+          double qj = in.readDouble();
+          check(key >= 0 && pj >= 0 && qj > 0, FORMAT, String.format(Locale.ROOT,
+              "draw %d must have key >= 0, target weight >= 0 and proposal weight > 0 but had %s, %s, %s",
+              j, key, pj, qj));
+          r.take(j, serializer.read(in), pj, qj, key);
+        }
+        if (!pending) {
+          boolean[] seen = new boolean[n];
+          for (int i = 0; i < n; i++) {
+            int j = in.readInt();
+            check(j >= 0 && j < n && !seen[j], FORMAT, "heap entry " + i + " must be a new draw index but was: " + j);
+            seen[j] = true;
+            r.heap[i] = j;
+            r.next[j] = in.readDouble();
+            check(i == 0 || r.next[r.heap[(i - 1) / 2]] <= r.next[j], FORMAT, "heap order broken at entry " + i);
+          }
+        }
+      }
+      return r;
+    });
   }
 }

@@ -61,6 +61,31 @@ public sealed interface ImportanceSampler<T> permits ImportanceReservoir {
   ImportanceSampler<T> merge(ImportanceSampler<? extends T> other);
 
   /**
+   * @param serializer writes one item
+   * @return the whole state; format {@code mlsys.sampling.importance}, version 1. The weight
+   *     functions are code, not state: give the same ones to {@link #fromBytes}.
+   */
+  byte[] toBytes(ItemSerializer<? super T> serializer);
+
+  /**
+   * Restores a sampler that continues exactly where the one that wrote the bytes stopped, given
+   * the same weight functions.
+   *
+   * @param bytes what {@link #toBytes} wrote
+   * @param serializer reads one item
+   * @param proposal the proposal weight function the sampler was built with
+   * @param target its target weight function, or null for the default (every item weight 1)
+   * @param <T> the item type
+   * @return the sampler
+   * @throws dev.mlsys.api.CorruptArtifactException if the bytes are truncated, of another format
+   *     or version, or describe an impossible state
+   */
+  static <T> ImportanceSampler<T> fromBytes(byte[] bytes, ItemSerializer<? extends T> serializer,
+      ToDoubleFunction<? super T> proposal, ToDoubleFunction<? super T> target) {
+    return ImportanceReservoir.fromBytes(bytes, serializer, proposal, target);
+  }
+
+  /**
    * How to build an {@link ImportanceSampler}; an immutable value.
    *
    * @param <T> the item type

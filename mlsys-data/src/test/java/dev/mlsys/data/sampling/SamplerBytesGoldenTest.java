@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,19 @@ class SamplerBytesGoldenTest {
     IntStream.range(60, 90).forEach(i -> b.add(i, 0.5));
     WeightedReservoirSampler<Integer> m = a.merge(b);
     IntStream.range(90, 100).forEach(i -> m.add(i, 3.0));
+    return m;
+  }
+
+  static final ToDoubleFunction<Integer> PROPOSAL = i -> 1 + i % 3;
+
+  /** Two partitions merged, then enough items for the pending jumps to be drawn and the heap used. */
+  static ImportanceSampler<Integer> importance() {
+    ImportanceSampler<Integer> a = Samplers.<Integer>importance(3, PROPOSAL).seed(4).partition(0).build();
+    ImportanceSampler<Integer> b = Samplers.<Integer>importance(3, PROPOSAL).seed(4).partition(1).build();
+    IntStream.range(0, 40).forEach(a::add);
+    IntStream.range(40, 70).forEach(b::add);
+    ImportanceSampler<Integer> m = a.merge(b);
+    IntStream.range(70, 90).forEach(m::add);
     return m;
   }
 
@@ -106,5 +120,15 @@ class SamplerBytesGoldenTest {
         ItemSerializer.strings(), (Integer i) -> "s" + (i % 3));
     assertEquals(r.sample(), back.sample());
     assertArrayEquals(g, back.toBytes(ItemSerializer.integers(), ItemSerializer.strings()));
+  }
+
+  @Test
+  void importanceBytesAreVersionOne() throws IOException {
+    byte[] g = golden("importance-v1.bin");
+    ImportanceSampler<Integer> r = importance();
+    assertArrayEquals(g, r.toBytes(ItemSerializer.integers()));
+    ImportanceSampler<Integer> back = ImportanceSampler.fromBytes(g, ItemSerializer.integers(), PROPOSAL, null);
+    assertEquals(r.sample().draws(), back.sample().draws());
+    assertArrayEquals(g, back.toBytes(ItemSerializer.integers()));
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.mlsys.api.CorruptArtifactException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -139,6 +140,26 @@ class SamplerProperties {
     IntStream.range(before, before + after).forEach(sb::add);
     assertEquals(s.sample(), sb.sample());
     assertEquals(s.counts(), sb.counts());
+
+    // importance: restored fresh, just filled (next jumps pending), mid-stream, and after a merge
+    ToDoubleFunction<Integer> proposal = i -> 1 + i % 5;
+    ToDoubleFunction<Integer> target = i -> i % 7 == 3 ? 0.0 : 2.0;
+    ImportanceSampler<Integer> ia = Samplers.<Integer>importance(k, proposal).target(target).seed(seed).build();
+    ImportanceSampler<Integer> ib = Samplers.<Integer>importance(k, proposal).target(target).seed(seed)
+        .partition(1).build();
+    IntStream.range(0, before).forEach(ia::add);
+    IntStream.range(before, before + before / 2).forEach(ib::add);
+    for (ImportanceSampler<Integer> im : List.of(ia, ia.merge(ib))) {
+      ImportanceSampler<Integer> restored = ImportanceSampler.fromBytes(im.toBytes(ItemSerializer.integers()),
+          ItemSerializer.integers(), proposal, target);
+      IntStream.range(1_000, 1_000 + after).forEach(im::add);
+      IntStream.range(1_000, 1_000 + after).forEach(restored::add);
+      assertEquals(im.count(), restored.count());
+      if (im.count() > 0) {
+        assertEquals(im.sample().draws(), restored.sample().draws());
+      }
+      assertArrayEquals(im.toBytes(ItemSerializer.integers()), restored.toBytes(ItemSerializer.integers()));
+    }
   }
 
   @Property(tries = 50)
@@ -166,5 +187,12 @@ class SamplerProperties {
     byte[] bytes = r.toBytes(ItemSerializer.strings());
     byte[] truncated = Arrays.copyOf(bytes, Math.min(cut, bytes.length - 1));
     assertThrows(CorruptArtifactException.class, () -> ReservoirSampler.fromBytes(truncated, ItemSerializer.strings()));
+
+    ImportanceSampler<String> im = Samplers.<String>importance(4, x -> x.length()).seed(3).build();
+    IntStream.range(0, 50).forEach(i -> im.add("item" + i));
+    byte[] whole = im.toBytes(ItemSerializer.strings());
+    byte[] cutShort = Arrays.copyOf(whole, Math.min(cut, whole.length - 1));
+    assertThrows(CorruptArtifactException.class,
+        () -> ImportanceSampler.fromBytes(cutShort, ItemSerializer.strings(), x -> x.length(), null));
   }
 }
