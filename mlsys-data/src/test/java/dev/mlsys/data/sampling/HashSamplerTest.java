@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mlsys.data.testdata.Golden;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
@@ -25,6 +27,25 @@ class HashSamplerTest {
             HashSampler.hashKey(-1, new byte[] {1, 2, 3})});
     assertEquals(HashSampler.hashKey(42, 7L), HashSampler.hashKey(42, 7));
     assertEquals(HashSampler.hashKey(42, 7L), HashSampler.hashKey(42, (short) 7));
+  }
+
+  /**
+   * The same fingerprints from an independent implementation: Google's C++ farmhash compiled to
+   * WebAssembly (npm farmhash-modern 1.1.0; src/test/golden/hash_fingerprints.js), over text keys
+   * of every length class farmhash treats differently and over long keys, for four seeds. It also
+   * reproduces the five frozen values above.
+   */
+  @Test
+  void fingerprintsEqualGooglesFarmhash() {
+    JsonNode cases = Golden.load("hash_fingerprints.json").get("cases");
+    assertEquals(48, cases.size());
+    for (JsonNode c : cases) {
+      long seed = Long.parseLong(c.get("seed").asText());
+      String key = c.get("key").asText();
+      Object k = c.get("kind").asText().equals("text") ? key : (Object) Long.parseLong(key);
+      assertEquals(Long.parseLong(c.get("fingerprint").asText()), HashSampler.hashKey(seed, k),
+          "seed " + seed + " key '" + key + "'");
+    }
   }
 
   @Test
