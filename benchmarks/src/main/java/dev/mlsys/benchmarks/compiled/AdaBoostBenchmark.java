@@ -83,8 +83,8 @@ public class AdaBoostBenchmark {
     for (double[] x : rows) {
       double want = model.output(x)[1];
       compiled.output(x, out);
-      check(want, out[1], "compiled");
-      check(want, floorOf(x), "floor");
+      Workloads.agree(want, out[1], 1e-9, "compiled");
+      Workloads.agree(want, floorOf(x), 1e-9, "floor");
     }
   }
 
@@ -100,12 +100,6 @@ public class AdaBoostBenchmark {
     double term = share * (Math.log(Math.max(p.get("yes").getScore(), eps))
         - Math.log(Math.max(p.get("no").getScore(), eps))) / 2;
     return new LeafNode<>(0, leaf.getOutput(), Map.of("yes", new Label("yes", term)), true);
-  }
-
-  private static void check(double want, double got, String what) {
-    if (Math.abs(want - got) > 1e-9) {
-      throw new IllegalStateException(what + " gives " + got + " but the model " + want);
-    }
   }
 
   private double floorOf(double[] x) {

@@ -84,15 +84,9 @@ public class ForestBenchmark {
     for (double[] x : rows) {
       double want = Workloads.probability(tribuo.predict(Workloads.example(x)), "yes");
       compiled.output(x, out);
-      check(want, out[1], "compiled");
-      check(want, compiled.predict(x).probability("yes"), "compiledPrediction");
-      check(want, floor.sum(x) / trees, "floor");
-    }
-  }
-
-  private static void check(double want, double got, String what) {
-    if (Math.abs(want - got) > 1e-9) {
-      throw new IllegalStateException(what + " gives " + got + " but Tribuo " + want);
+      Workloads.agree(want, out[1], 1e-9, "compiled");
+      Workloads.agree(want, compiled.predict(x).probability("yes"), 1e-9, "compiledPrediction");
+      Workloads.agree(want, floor.sum(x) / trees, 1e-9, "floor");
     }
   }
 

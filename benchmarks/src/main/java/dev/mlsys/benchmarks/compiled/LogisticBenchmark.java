@@ -111,21 +111,21 @@ public class LogisticBenchmark {
     for (double[] x : rows) {
       double want = Workloads.probability(tribuo.predict(Workloads.example(x)), "yes");
       compiled.output(x, out);
-      check(want, out[1], "compiled");
-      check(want, compiled.predict(x).probability("yes"), "compiledPrediction");
-      check(want, floorOf(x), "floor");
+      Workloads.agree(want, out[1], 1e-9, "compiled");
+      Workloads.agree(want, compiled.predict(x).probability("yes"), 1e-9, "compiledPrediction");
+      Workloads.agree(want, floorOf(x), 1e-9, "floor");
     }
     for (int r = 0; r < rows.length; r++) {
       examples[r] = Workloads.example(rows[r]);
     }
     for (double[] x : rows) {
       double want = Workloads.probability(tribuoSgd.predict(Workloads.example(x)), "yes");
-      check(want, compiledSgd.predict(x).probability("yes"), "compiledSgd");
-      check(want, floorSgdOf(x), "floorSgd");
+      Workloads.agree(want, compiledSgd.predict(x).probability("yes"), 1e-9, "compiledSgd");
+      Workloads.agree(want, floorSgdOf(x), 1e-9, "floorSgd");
     }
     for (double[] x : reversedRows) {
       gather.output(x, out);
-      check(compiled.output(reversedBack(x))[1], out[1], "compiledGather");
+      Workloads.agree(compiled.output(reversedBack(x))[1], out[1], 1e-9, "compiledGather");
     }
   }
 
@@ -135,12 +135,6 @@ public class LogisticBenchmark {
       y[x.length - 1 - j] = x[j];
     }
     return y;
-  }
-
-  private static void check(double want, double got, String what) {
-    if (Math.abs(want - got) > 1e-9) {
-      throw new IllegalStateException(what + " gives " + got + " but Tribuo " + want);
-    }
   }
 
   private double floorOf(double[] x) {

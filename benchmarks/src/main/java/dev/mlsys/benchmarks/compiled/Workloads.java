@@ -70,6 +70,17 @@ final class Workloads {
     return new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, NAMES, x);
   }
 
+  /**
+   * A setup check: a benchmarked path must give the model's own answer before it is timed.
+   *
+   * @throws IllegalStateException naming the path if it does not
+   */
+  static void agree(double want, double got, double tolerance, String what) {
+    if (Math.abs(want - got) > tolerance) {
+      throw new IllegalStateException(what + " gives " + got + " but the model " + want);
+    }
+  }
+
   /** @return the probability of {@code cls} in a Tribuo prediction */
   static double probability(org.tribuo.Prediction<Label> p, String cls) {
     Map<String, Label> scores = p.getOutputScores();

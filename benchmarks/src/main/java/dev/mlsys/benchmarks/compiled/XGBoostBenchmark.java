@@ -92,9 +92,9 @@ public class XGBoostBenchmark {
       double[] x = rows[r];
       double want = Workloads.probability(tribuo.predict(Workloads.example(x)), "yes");
       compiled.output(x, out);
-      check(want, out[1], "compiled");
-      check(want, direct(x), "xgboost4j");
-      check(want, floorOf(x), "floor");
+      Workloads.agree(want, out[1], 1e-6, "compiled");
+      Workloads.agree(want, direct(x), 1e-6, "xgboost4j");
+      Workloads.agree(want, floorOf(x), 1e-6, "floor");
     }
   }
 
@@ -149,12 +149,6 @@ public class XGBoostBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() {
     booster.dispose();
-  }
-
-  private static void check(double want, double got, String what) {
-    if (Math.abs(want - got) > 1e-6) {
-      throw new IllegalStateException(what + " gives " + got + " but Tribuo " + want);
-    }
   }
 
   private double direct(double[] x) throws XGBoostError {

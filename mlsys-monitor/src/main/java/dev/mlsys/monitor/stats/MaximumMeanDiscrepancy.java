@@ -81,12 +81,7 @@ final class MaximumMeanDiscrepancy implements MultivariateDriftTest {
     SplittableRandom rng = new SplittableRandom(seed);
     int atLeast = 0;
     for (int b = 0; b < permutations; b++) {
-      for (int i = total - 1; i > 0; i--) {
-        int j = rng.nextInt(i + 1);
-        int t = index[i];
-        index[i] = index[j];
-        index[j] = t;
-      }
+      Samples.shuffle(index, rng);
       if (mmd2(k, index, m, n, total) >= observed) {
         atLeast++;
       }

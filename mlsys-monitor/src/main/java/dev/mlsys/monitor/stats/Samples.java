@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SplittableRandom;
 
 /** Argument checks and copies shared by the tests; every message names the sample. */
 final class Samples {
@@ -110,5 +111,15 @@ final class Samples {
       }
     }
     return d;
+  }
+
+  /** Shuffles in place (Fisher-Yates, from the last position down), drawing from {@code rng}. */
+  static void shuffle(int[] a, SplittableRandom rng) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
   }
 }
